@@ -1,0 +1,1 @@
+"""The eventgen generator: protobuf schema in, code, DDL, topology and catalog out."""

@@ -1,0 +1,1 @@
+"""The eventgen service: ingestion, brokers, sinks and the store, driven by the generated modules."""
