@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -58,6 +59,26 @@ def generate_command(
         return
     written, removed = write_tree(files, out)
     typer.echo(f"generated {len(files)} files into {out} ({written} written, {removed} removed) in {elapsed:.2f}s")
+
+
+@bench_app.command("transform")
+def bench_transform(
+    events: Annotated[int, typer.Option(help="Mixed events to transform, spread over every event type.")] = 100_000,
+    rounds: Annotated[int, typer.Option(help="Timed rounds of each; the median counts.")] = 3,
+    seed: Annotated[int, typer.Option(help="Seed of the sample events.")] = 0,
+    generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
+    results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "transform.json",
+) -> None:
+    """Generated transformers vs MessageToDict plus a generic flattener, on the same events."""
+    from runtime.bench.transform import run_transform_bench
+    from runtime.generated import load_generated
+
+    result = run_transform_bench(load_generated(generated), events, rounds, seed, results)
+    typer.echo(f"generated transformers: {result['generated_events_per_s']:>10,} events/s")
+    typer.echo(f"reflective baseline:    {result['reflective_events_per_s']:>10,} events/s")
+    typer.echo(f"ratio: {result['ratio']}x  ({events:,} events of {result['event_types']} types, "
+               f"median of {rounds} rounds; written to {results})")
+    typer.echo(json.dumps(result))
 
 
 def main() -> None:

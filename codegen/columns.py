@@ -106,10 +106,28 @@ class ColumnBuilder:
     settings: GeneratorSettings
     errors: list[SchemaError] = field(default_factory=list)
     enums: set[str] = field(default_factory=set)
+    # Locals the transformer assigns once per event, so a submessage shared by many columns is
+    # fetched from the decoded message once: (name, expression), in order.
+    _bindings: list[tuple[str, str]] = field(default_factory=list)
+    _local_prefix: str = "_m"
 
-    def flatten(self, info: MessageInfo, base: str, prefix: str = "",
-                exclude: frozenset[str] = frozenset()) -> list[Column]:
-        return self._message(info, _Where(base, prefix, info.full_name, (), (info.full_name,)), exclude)
+    def flatten(self, info: MessageInfo, base: str, prefix: str = "", exclude: frozenset[str] = frozenset(),
+                local_prefix: str = "_m") -> tuple[list[Column], tuple[tuple[str, str], ...]]:
+        """The message's columns, and the locals their expressions use."""
+        self._bindings, self._local_prefix = [], local_prefix
+        columns = self._message(info, _Where(base, prefix, info.full_name, (), (info.full_name,)), exclude)
+        return columns, tuple(self._bindings)
+
+    def _bind(self, expression: str, where: _Where) -> str:
+        """A per-event local for `expression`; inside a comprehension it stays an expression."""
+        if where.loops:
+            return expression
+        for name, bound in self._bindings:
+            if bound == expression:
+                return name
+        name = f"{self._local_prefix}{len(self._bindings)}"
+        self._bindings.append((name, expression))
+        return name
 
     def _message(self, info: MessageInfo, where: _Where, exclude: frozenset[str] = frozenset()) -> list[Column]:
         columns: list[Column] = []
@@ -184,6 +202,8 @@ class ColumnBuilder:
             return []
         if fd.type == F.TYPE_MESSAGE:
             child = self.index.messages[fd.type_name.lstrip(".")]
+            if not repeated:
+                access = self._bind(access, where)
             if child.is_map_entry:
                 return self._map(child, fd, name, access, origin, where, location, leaf)
             wkt = self._well_known(child.full_name, access, name, leaf, repeated, where, has)
@@ -201,7 +221,8 @@ class ColumnBuilder:
             stack = (*where.stack, child.full_name)
             if repeated:
                 var = f"_i{len(where.loops) + 1}"
-                inner = _Where(var, prefix, origin, (*where.loops, _Loop(var, access)), stack)
+                items = self._bind(f"list({access})", where) if not where.loops else access
+                inner = _Where(var, prefix, origin, (*where.loops, _Loop(var, items)), stack)
             else:
                 inner = _Where(access, prefix, origin, where.loops, stack)
             return self._message(child, inner)
@@ -210,8 +231,8 @@ class ColumnBuilder:
             self.enums.add(enum)
             table = enum_constant(enum)
             if repeated:
-                return [leaf("LowCardinality(String)", f"[{table}.get(_v, str(_v)) for _v in {access}]", extra_depth=1)]
-            return [leaf("LowCardinality(String)", f"{table}.get({access}, str({access}))", nullable_=present)]
+                return [leaf("LowCardinality(String)", f"[{table}[_v] for _v in {access}]", extra_depth=1)]
+            return [leaf("LowCardinality(String)", f"{table}[{access}]", nullable_=present)]
         ch_type = _SCALARS[fd.type]
         if repeated:
             if hashed:
@@ -246,12 +267,12 @@ class ColumnBuilder:
             enum = value_fd.type_name.lstrip(".")
             self.enums.add(enum)
             table = enum_constant(enum)
-            return [leaf(f"Map({key_type}, String)", f"{{_k: {table}.get(_v, str(_v)) for _k, _v in {access}.items()}}")]
+            return [leaf(f"Map({key_type}, String)", f"{{_k: {table}[_v] for _k, _v in {access}.items()}}")]
         if value_fd.type != F.TYPE_MESSAGE:
             return [leaf(f"Map({key_type}, {_SCALARS[value_fd.type]})", f"dict({access})")]
         # A map of messages: parallel arrays, one for the keys and one per value column, by key order.
         var = f"_k{len(where.loops) + 1}"
-        loops = (*where.loops, _Loop(var, f"sorted({access})"))
+        loops = (*where.loops, _Loop(var, self._bind(f"sorted({access})", where)))
         at = _Where(f"{access}[{var}]", f"{name}_", f"{origin}.value", loops, where.stack)
         key_column = Column(f"{name}_key", array(key_type, len(loops)), f"{origin}.key",
                             _wrap(var, loops), f"keys of {fd.name}", location)

@@ -68,6 +68,8 @@ class Event:
     location: Location
     # Which sink settings the schema set explicitly (the rest are defaults), for queue agreement.
     explicit_sink: tuple[str, ...] = ()
+    # Locals the transformer computes once per event before its columns: (name, expression).
+    bindings: tuple[tuple[str, str], ...] = ()
 
     @property
     def qualified_table(self) -> str:
@@ -100,6 +102,7 @@ class Envelope:
     columns: tuple[Column, ...]
     location: Location
     python_class: str  # attribute path in its _pb2 module ("Event", or "Outer.Event")
+    bindings: tuple[tuple[str, str], ...] = ()
 
     @property
     def python_module(self) -> str:

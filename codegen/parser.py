@@ -147,9 +147,9 @@ class _Parser:
                 if fd.HasField("oneof_index") and fd.oneof_index == oneof_index]
         exclude = frozenset({id_field, special.get("timestamp_field", ""), special.get("sent_at_field", ""),
                              *(fd.name for _, fd in arms)} - {""})
-        columns = self.columns.flatten(info, "e", "", exclude)
+        columns, bindings = self.columns.flatten(info, "e", "", exclude, local_prefix="_e")
         envelope = Envelope(info.full_name, info.file, oneof, id_field, timestamp, sent_at,
-                            special.get("header_field", ""), tuple(columns), location, info.class_path)
+                            special.get("header_field", ""), tuple(columns), location, info.class_path, bindings)
         return envelope, arms
 
     def _field_location(self, info: MessageInfo, name: str) -> Location:
@@ -229,7 +229,7 @@ class _Parser:
             flush_interval_ms=pick("flush_interval_ms", DEFAULT_FLUSH_INTERVAL_MS),
             consumers=pick("consumers", DEFAULT_CONSUMERS),
         )
-        columns = self.columns.flatten(info, "p")
+        columns, bindings = self.columns.flatten(info, "p")
         return Event(
             name=name,
             arm=fd.name,
@@ -246,4 +246,5 @@ class _Parser:
             description=self.index.comment(info.file, info.path),
             location=self.index.message_location(info),
             explicit_sink=explicit,
+            bindings=bindings,
         )
