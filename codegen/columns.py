@@ -7,7 +7,7 @@ The type mapping (documented in the README):
   a message field flattens into <field>_<subfield> columns; repeated T is Array(T), and a repeated
   message gives one Array column per subfield; map<K, scalar> is Map(K, V); map<K, message> gives
   <field>_key Array(K) plus one Array column per value subfield, sorted by key; proto3 `optional`
-  and oneof members are Nullable, and a oneof adds <oneof>_case with the set member's name;
+  and scalar oneof members are Nullable, and a oneof adds <oneof>_case with the set member's name;
   Timestamp DateTime64(6, 'UTC'); Duration Int64 microseconds; wrappers Nullable(T);
   Struct, Value and ListValue String holding JSON; Any <field>_type_url String and <field>_value
   String; FieldMask Array(String).
@@ -106,6 +106,7 @@ class ColumnBuilder:
     settings: GeneratorSettings
     errors: list[SchemaError] = field(default_factory=list)
     enums: set[str] = field(default_factory=set)
+    renames_used: set[str] = field(default_factory=set)
     # Locals the transformer assigns once per event, so a submessage shared by many columns is
     # fetched from the decoded message once: (name, expression), in order.
     _bindings: list[tuple[str, str]] = field(default_factory=list)
@@ -158,7 +159,10 @@ class ColumnBuilder:
         pii = _enum_name(opts, "pii") if opts is not None else "PII_KEEP"
         if (opts is not None and opts.skip) or pii == "PII_DROP":
             return []
-        rename = self.settings.column_rename(f"{info.full_name}.{fd.name}") or (opts.column if opts is not None else "")
+        configured = self.settings.column_rename(f"{info.full_name}.{fd.name}")
+        if configured:
+            self.renames_used.add(f"{info.full_name}.{fd.name}")
+        rename = configured or (opts.column if opts is not None else "")
         if rename and not _IDENTIFIER.match(rename):
             self._error(location, f"column name {rename!r} for field {info.full_name}.{fd.name} is not an identifier",
                         "use letters, digits and underscores, starting with a letter")
@@ -187,13 +191,15 @@ class ColumnBuilder:
             if nullable_:
                 value = f"({value} if {has} else None)"
                 ch_type = nullable(ch_type)
-            ch_type = array(ch_type, len(at.loops) + extra_depth)
-            for loop in reversed(at.loops):
-                value = f"[{value} for {loop.var} in {loop.iterable}]"
+            ch_type = array(ch_type, extra_depth)
             codec = ""
             if override:
+                # The override is the field's own type; repeated parents still make it an Array.
                 ch_type, _, codec = override.partition(" CODEC")
                 codec = f"CODEC{codec}" if codec else ""
+            ch_type = array(ch_type, len(at.loops))
+            for loop in reversed(at.loops):
+                value = f"[{value} for {loop.var} in {loop.iterable}]"
             return Column(column, ch_type, origin, value, description, location, codec)
 
         if fd.type == F.TYPE_GROUP:
@@ -202,6 +208,8 @@ class ColumnBuilder:
             return []
         if fd.type == F.TYPE_MESSAGE:
             child = self.index.messages[fd.type_name.lstrip(".")]
+            if child.full_name == "google.protobuf.Empty":
+                return []
             if not repeated:
                 access = self._bind(access, where)
             if child.is_map_entry:

@@ -24,9 +24,10 @@ def generate(compiled: CompiledProtos, settings: GeneratorSettings) -> dict[Pure
     files = dict(compiled.protoc_outputs)
     files.update(render_sdk(compiled))
     files.update(render(schema))
-    # Packages for the folders protoc writes modules into, so they import as regular packages.
+    # Packages for the folders protoc writes modules into, so they import as regular packages;
+    # google/ stays a namespace package, shared with the installed protobuf.
     for path in list(files):
-        if path.parts[0] == "python" and path.suffix == ".py":
+        if path.parts[0] == "python" and path.suffix == ".py" and path.parts[1] != "google":
             for parent in list(path.parents)[:-2]:
                 files.setdefault(parent / "__init__.py", "")
     return dict(sorted(files.items()))

@@ -70,6 +70,8 @@ class Event:
     explicit_sink: tuple[str, ...] = ()
     # Locals the transformer computes once per event before its columns: (name, expression).
     bindings: tuple[tuple[str, str], ...] = ()
+    # For a webhook-fed event: the field of its message that holds the provider's payload model.
+    webhook_field: str = ""
 
     @property
     def qualified_table(self) -> str:
@@ -191,6 +193,9 @@ class Schema:
                 tables=tuple(sorted({e.qualified_table for e in events})),
             ))
         return tuple(queues)
+
+    def queue(self, name: str) -> Queue:
+        return next(q for q in self.queues if q.name == name)
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -66,6 +66,10 @@ class _Parser:
         batch = self._batch(envelope_info)
         events = [event for arm in arms if (event := self._event(envelope_info, arm)) is not None]
         self.errors.extend(self.columns.errors)
+        for name, column in self.settings.columns:
+            if name not in self.columns.renames_used:
+                self._fail(self.config_location, f"[eventgen.columns] renames {name!r} to {column!r}, but the schema "
+                           "has no such field (or it is not stored)", "name the field fully qualified: package.Message.field")
         if self.errors:
             raise SchemaErrors(self.errors)
         enums = tuple(
@@ -230,6 +234,16 @@ class _Parser:
             consumers=pick("consumers", DEFAULT_CONSUMERS),
         )
         columns, bindings = self.columns.flatten(info, "p")
+        webhooks = tuple(pick("webhooks", ()))
+        webhook_field = ""
+        if webhooks:
+            models = [f.name for f in info.proto.field if f.type == F.TYPE_MESSAGE]
+            if len(info.proto.field) != 1 or len(models) != 1:
+                self._fail(self.index.message_location(info),
+                           f"{info.full_name} is fed by webhooks ({', '.join(webhooks)}) but does not wrap exactly "
+                           "one payload message", "give it one field: the message the provider's JSON body parses into")
+            else:
+                webhook_field = models[0]
         return Event(
             name=name,
             arm=fd.name,
@@ -241,7 +255,8 @@ class _Parser:
             queue=pick("queue", name),
             sink=sink,
             ttl_days=pick("ttl_days", 0),
-            webhooks=tuple(pick("webhooks", ())),
+            webhooks=webhooks,
+            webhook_field=webhook_field,
             columns=tuple(columns),
             description=self.index.comment(info.file, info.path),
             location=self.index.message_location(info),

@@ -30,7 +30,7 @@ class CompiledProtos:
     descriptor_set: descriptor_pb2.FileDescriptorSet
     # The schema's proto files (relative paths), eventgen's own included, sorted.
     files: tuple[str, ...]
-    # _pb2 modules, their type stubs and grpclib services, by output path.
+    # _pb2 modules, their type stubs, grpclib services and grpcio stubs, by output path.
     protoc_outputs: dict[PurePosixPath, str]
 
 
@@ -68,6 +68,8 @@ def compile_protos(proto_dir: Path) -> CompiledProtos:
             f"--pyi_out={out / 'py'}",
             f"--plugin=protoc-gen-grpclib_python={_plugin('protoc-gen-grpclib_python')}",
             f"--grpclib_python_out={out / 'py'}",
+            # grpcio's own stubs, for clients on the official runtime.
+            f"--grpc_python_out={out / 'py'}",
             f"--descriptor_set_out={out / 'descriptors.pb'}",
             "--include_imports",
             "--include_source_info",
@@ -81,10 +83,14 @@ def compile_protos(proto_dir: Path) -> CompiledProtos:
             raise SchemaErrors(_protoc_errors(captured.read() + stderr.getvalue(), proto_dir))
         descriptor_set = descriptor_pb2.FileDescriptorSet.FromString((out / "descriptors.pb").read_bytes())
         outputs: dict[PurePosixPath, str] = {}
+        # Service stubs only for the files that declare services: the plugins write one for every file.
+        serviceless = {f.name.removesuffix(".proto") for f in descriptor_set.file if not f.service}
         root = out / "py"
         for path in sorted(root.rglob("*")):
-            if path.is_file():
-                outputs[PurePosixPath("python") / path.relative_to(root).as_posix()] = path.read_text()
+            rel = path.relative_to(root).as_posix()
+            stem = rel.removesuffix("_pb2_grpc.py").removesuffix("_grpc.py")
+            if path.is_file() and not (rel.endswith("_grpc.py") and stem in serviceless):
+                outputs[PurePosixPath("python") / rel] = path.read_text()
     return CompiledProtos(descriptor_set=descriptor_set, files=tuple(files), protoc_outputs=outputs)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 from ruff.__main__ import find_ruff_bin
 
-from .columns import enum_constant
+from .columns import attribute, enum_constant
 from .errors import Location, SchemaError, SchemaErrors
 from .model import DELIVERY_LIMIT, Column, Event, Schema, Table
 
@@ -62,7 +62,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["tojson_sorted"] = lambda value: json.dumps(value, indent=2, sort_keys=True)
     env.filters["pyrepr"] = repr
-    env.globals.update(header=header, enum_constant=enum_constant)
+    env.globals.update(header=header, enum_constant=enum_constant, attribute=attribute)
     return env
 
 

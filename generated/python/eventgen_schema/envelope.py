@@ -17,9 +17,11 @@ __all__ = [
     "BATCH_HEADER_FIELD",
     "EVENT_TYPES",
     "HEADER_FIELD",
+    "ID_FIELD",
     "ONEOF",
     "SOURCES",
     "WEBHOOKS",
+    "WEBHOOK_PAYLOAD_FIELDS",
     "Batch",
     "Envelope",
     "client_event_id",
@@ -35,6 +37,8 @@ BATCH_EVENTS_FIELD = "events"
 BATCH_HEADER_FIELD = "header"
 ONEOF = "payload"
 HEADER_FIELD = "header"
+# The field holding the client's event id ("" when the envelope has none).
+ID_FIELD = "event_id"
 
 # The oneof member that carries each event type, and back.
 ARMS: dict[str, str] = {
@@ -284,6 +288,40 @@ WEBHOOKS: dict[str, dict[str, str]] = {
         "user_signed_up": "webengage_user_signed_up",
         "user_updated": "webengage_user_updated",
     },
+}
+# For each webhook-fed event type, the field of its message the provider's JSON body parses into.
+WEBHOOK_PAYLOAD_FIELDS: dict[str, str] = {
+    "branch_add_to_cart": "branch",
+    "branch_click": "branch",
+    "branch_complete_registration": "branch",
+    "branch_install": "branch",
+    "branch_open": "branch",
+    "branch_purchase": "branch",
+    "branch_reinstall": "branch",
+    "shopify_app_uninstalled": "shop",
+    "shopify_cart_created": "cart",
+    "shopify_cart_updated": "cart",
+    "shopify_checkout_created": "checkout",
+    "shopify_customer_created": "customer",
+    "shopify_fulfillment_created": "fulfillment",
+    "shopify_order_cancelled": "order",
+    "shopify_order_created": "order",
+    "shopify_order_fulfilled": "order",
+    "shopify_order_paid": "order",
+    "shopify_order_updated": "order",
+    "shopify_product_created": "product",
+    "shopify_product_updated": "product",
+    "shopify_refund_created": "refund",
+    "webengage_email_clicked": "webengage",
+    "webengage_email_opened": "webengage",
+    "webengage_email_sent": "webengage",
+    "webengage_in_app_shown": "webengage",
+    "webengage_push_notification_clicked": "webengage",
+    "webengage_push_notification_sent": "webengage",
+    "webengage_sms_sent": "webengage",
+    "webengage_user_logged_in": "webengage",
+    "webengage_user_signed_up": "webengage",
+    "webengage_user_updated": "webengage",
 }
 
 

@@ -1,0 +1,1 @@
+"""Golden tests: the generator's whole output for each case under cases/, compared byte for byte."""
