@@ -33,6 +33,7 @@ SPECS: dict[str, dict] = {
     "all_field_kinds": {"client_time_us": T_US},
     "cluster": {"client_time_us": T_US},
     "shared_table": {},
+    "keywords_and_vendored": {},
     "options": {"envelope": {"happened_at_us": T_US, "sent_at_us": T_US + 250_000},
                 "client_time_us": T_US, "sent_at_us": T_US + 250_000},
     "byo_segment_style": {"envelope": {"timestamp": "2026-11-27T09:30:00.123456Z",
