@@ -1,0 +1,436 @@
+"""The Broker protocol, proved once and run against both brokers: in process, and RabbitMQ (EVENTGEN_TEST_AMQP_URL).
+
+Every test works on the real generated topology under a namespace of its own, which is deleted from RabbitMQ
+afterwards. A RabbitMQ test fails, not skips, when RabbitMQ cannot be reached. TestRabbitMQBroker adds what only a
+server can show: start-up while it is down, a connection closed by the server (`rabbitmqctl close_connection`,
+only this test's own connection: other people use the same RabbitMQ), confirms lost with the connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aio_pika
+import pytest
+
+from runtime.broker import (
+    Broker,
+    BrokerUnavailable,
+    Delivery,
+    MemoryBroker,
+    OutgoingMessage,
+    PublishRejected,
+    RabbitMQBroker,
+    Topology,
+)
+
+AMQP_URL = os.environ.get("EVENTGEN_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "generated" / "topology.json").read_text())
+EVENT = min(DOCUMENT["events"])
+WAIT = 15.0
+
+
+@pytest.fixture
+def topology() -> Topology:
+    return Topology(DOCUMENT, namespace=f"test-{uuid.uuid4().hex[:12]}")
+
+
+class Route:
+    """Where the test event goes: its exchange and routing key, its queue and that queue's dead-letter queue."""
+
+    def __init__(self, topology: Topology) -> None:
+        self.exchange, self.routing_key = topology.route(EVENT)
+        self.queue = topology.queue_of(EVENT)
+        self.dlq = next(q["dead_letter_queue"] for q in topology.queues if q["name"] == self.queue)
+
+    def message(self, n: int, **changes: Any) -> OutgoingMessage:
+        fields: dict[str, Any] = {"exchange": self.exchange, "routing_key": self.routing_key,
+                                  "body": f"body-{n}".encode() * 100, "message_id": f"m-{n}",
+                                  "headers": {"x-eventgen-test": f"h-{n}"}}
+        return OutgoingMessage(**{**fields, **changes})
+
+
+@pytest.fixture
+def route(topology: Topology) -> Route:
+    return Route(topology)
+
+
+async def delete_namespace(topology: Topology) -> None:
+    with contextlib.suppress(OSError, aio_pika.exceptions.AMQPConnectionError):
+        async with await aio_pika.connect(AMQP_URL, timeout=10) as connection:
+            channel = await connection.channel()
+            for queue in [*topology.queues, *topology.dead_letter_queues]:
+                await channel.queue_delete(queue["name"])
+            for exchange in [*topology.exchanges, topology.dead_letter_exchange]:
+                await channel.exchange_delete(exchange["name"])
+
+
+@pytest.fixture(params=["memory", pytest.param("rabbitmq", marks=pytest.mark.rabbitmq)])
+async def make_broker(request: pytest.FixtureRequest,
+                      topology: Topology) -> AsyncIterator[Callable[[], Awaitable[Any]]]:
+    brokers: list[Any] = []
+
+    async def make() -> Any:
+        if request.param == "memory":
+            broker: Any = MemoryBroker(topology)
+        else:
+            broker = RabbitMQBroker(AMQP_URL, topology, reconnect_interval=0.5,
+                                    connection_name=f"eventgen-{topology.namespace}-{len(brokers)}")
+        brokers.append(broker)
+        await broker.start()
+        assert await broker.wait_connected(WAIT), f"RabbitMQ is not reachable at {AMQP_URL} (EVENTGEN_TEST_AMQP_URL)"
+        return broker
+
+    yield make
+    for broker in brokers:
+        await broker.close()
+    if request.param == "rabbitmq":
+        await delete_namespace(topology)
+
+
+@pytest.fixture
+async def broker(make_broker: Callable[[], Awaitable[Any]]) -> Broker:
+    return await make_broker()
+
+
+async def eventually(condition: Callable[[], Any], timeout: float = WAIT) -> None:
+    deadline = time.monotonic() + timeout
+    while not (await condition() if asyncio.iscoroutinefunction(condition) else condition()):
+        assert time.monotonic() < deadline, f"condition not met within {timeout}s"
+        await asyncio.sleep(0.02)
+
+
+class TestBroker:
+    async def test_declaring_twice_is_harmless(self, make_broker: Callable[[], Awaitable[Broker]],
+                                               route: Route) -> None:
+        first = await make_broker()
+        await first.start()
+        second = await make_broker()
+        for n, broker in enumerate([first, second]):
+            assert broker.connected
+            await broker.publish(route.message(n), timeout=WAIT)
+            delivery = await broker.get(route.queue, timeout=WAIT)
+            assert delivery is not None and delivery.message_id == f"m-{n}"
+            await delivery.ack()
+
+    async def test_publish_lands_in_the_event_queue_with_its_properties(self, broker: Broker, route: Route) -> None:
+        await broker.publish(route.message(1), timeout=WAIT)
+        assert await broker.queue_depth(route.queue) == 1
+        delivery = await broker.get(route.queue, timeout=WAIT)
+        assert delivery is not None
+        assert (delivery.body, delivery.message_id, delivery.routing_key) == (b"body-1" * 100, "m-1", EVENT)
+        assert delivery.content_type == "application/x-protobuf"
+        assert delivery.headers["x-eventgen-test"] == "h-1"
+        assert (delivery.delivery_count, delivery.redelivered) == (0, False)
+        await delivery.ack()
+        with pytest.raises(RuntimeError):
+            await delivery.ack()
+        assert await broker.queue_depth(route.queue) == 0
+        assert await broker.queue_depth(route.dlq) == 0
+
+    async def test_unroutable_messages_are_rejected(self, broker: Broker, route: Route) -> None:
+        with pytest.raises(PublishRejected):
+            await broker.publish(route.message(1, routing_key="no_such_event"), timeout=WAIT)
+        with pytest.raises(PublishRejected):
+            await broker.publish(route.message(2, exchange=f"{route.exchange}.missing"), timeout=WAIT)
+        await broker.publish(route.message(3), timeout=WAIT)
+        assert await broker.queue_depth(route.queue) == 1
+
+    async def test_consumed_messages_are_acked(self, broker: Broker, route: Route) -> None:
+        received: list[str] = []
+
+        async def handler(delivery: Delivery) -> None:
+            received.append(delivery.message_id)
+            await delivery.ack()
+
+        cancel = await broker.consume(route.queue, 10, handler)
+        await asyncio.gather(*(broker.publish(route.message(n), timeout=WAIT) for n in range(20)))
+        await eventually(lambda: len(received) == 20)
+        assert sorted(received) == sorted(f"m-{n}" for n in range(20))
+        await cancel()
+        await broker.publish(route.message(99), timeout=WAIT)
+        await asyncio.sleep(0.5)
+        assert len(received) == 20
+        assert await broker.queue_depth(route.queue) == 1
+
+    async def test_requeued_three_times_lands_in_the_dead_letter_queue(self, broker: Broker, route: Route) -> None:
+        counts: list[int] = []
+
+        async def handler(delivery: Delivery) -> None:
+            counts.append(delivery.delivery_count)
+            await delivery.reject(requeue=True)
+
+        cancel = await broker.consume(route.queue, 5, handler)
+        await broker.publish(route.message(1), timeout=WAIT)
+
+        async def dead_lettered() -> bool:
+            return await broker.queue_depth(route.dlq) > 0
+
+        await eventually(dead_lettered)
+        await asyncio.sleep(0.5)
+        await cancel()
+        # x-delivery-limit 2: delivered three times, the third rejection dead-letters it.
+        assert counts == [0, 1, 2] == list(range(DOCUMENT["delivery_limit"] + 1))
+        assert await broker.queue_depth(route.queue) == 0
+        assert await broker.queue_depth(route.dlq) == 1
+        dead = await broker.get(route.dlq, timeout=WAIT)
+        assert dead is not None and (dead.message_id, dead.body) == ("m-1", b"body-1" * 100)
+        assert dead.headers["x-eventgen-test"] == "h-1"
+        death = dead.headers["x-death"][0]  # type: ignore[index]
+        assert (death["reason"], death["queue"], death["count"]) == ("delivery_limit", route.queue, 1)
+        await dead.ack()
+        assert await broker.get(route.dlq, timeout=0.3) is None
+
+    async def test_rejected_without_requeue_is_dead_lettered_at_once(self, broker: Broker, route: Route) -> None:
+        await broker.publish(route.message(1), timeout=WAIT)
+        delivery = await broker.get(route.queue, timeout=WAIT)
+        assert delivery is not None
+        await delivery.reject(requeue=False)
+        dead = await broker.get(route.dlq, timeout=WAIT)
+        assert dead is not None and dead.message_id == "m-1"
+        assert dead.headers["x-death"][0]["reason"] == "rejected"  # type: ignore[index]
+        await dead.ack()
+        assert await broker.queue_depth(route.queue) == 0
+
+    async def test_prefetch_bounds_the_unacked_messages(self, broker: Broker, route: Route) -> None:
+        held: list[Delivery] = []
+
+        async def handler(delivery: Delivery) -> None:
+            held.append(delivery)
+
+        cancel = await broker.consume(route.queue, 3, handler)
+        await asyncio.gather(*(broker.publish(route.message(n), timeout=WAIT) for n in range(10)))
+        await eventually(lambda: len(held) == 3)
+        await asyncio.sleep(0.5)
+        assert len(held) == 3
+        await held[0].ack()
+        await eventually(lambda: len(held) == 4)
+        await asyncio.sleep(0.3)
+        assert len(held) == 4
+        for acked in range(1, 10):
+            await eventually(lambda n=acked: len(held) > n)
+            await held[acked].ack()
+        await cancel()
+        assert sorted(d.message_id for d in held) == sorted(f"m-{n}" for n in range(10))
+        assert await broker.queue_depth(route.queue) == 0
+
+    async def test_the_consumer_survives_a_failing_handler(self, broker: Broker, route: Route) -> None:
+        handled: dict[str, int] = {}
+
+        async def handler(delivery: Delivery) -> None:
+            if delivery.message_id == "m-0" and delivery.delivery_count == 0:
+                raise RuntimeError("a handler bug")
+            handled[delivery.message_id] = delivery.delivery_count
+            await delivery.ack()
+
+        cancel = await broker.consume(route.queue, 2, handler)
+        for n in range(5):
+            await broker.publish(route.message(n), timeout=WAIT)
+        await eventually(lambda: len(handled) == 5)
+        await cancel()
+        assert handled == {"m-0": 1, "m-1": 0, "m-2": 0, "m-3": 0, "m-4": 0}
+        assert await broker.queue_depth(route.dlq) == 0
+
+    async def test_get_waits_then_returns_none(self, broker: Broker, route: Route) -> None:
+        started = time.monotonic()
+        assert await broker.get(route.queue, timeout=0.3) is None
+        assert 0.25 < time.monotonic() - started < 3
+
+    async def test_unknown_queues_are_refused(self, broker: Broker) -> None:
+        async def handler(delivery: Delivery) -> None:
+            await delivery.ack()
+
+        with pytest.raises(LookupError):
+            await broker.consume("no.such.queue", 1, handler)
+        with pytest.raises(LookupError):
+            await broker.queue_depth("no.such.queue")
+        with pytest.raises(LookupError):
+            await broker.get("no.such.queue", timeout=0.1)
+
+
+def rabbitmqctl(*args: str) -> str:
+    return subprocess.run(["rabbitmqctl", *args], check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def connections_named(connection_name: str) -> list[str]:
+    """Erlang pids (what close_connection takes on RabbitMQ 3.x) of the connections with this client name."""
+    rows = rabbitmqctl("list_connections", "pid", "client_properties", "-q", "-s").splitlines()
+    return [row.split("\t")[0] for row in rows if f'{{"connection_name","{connection_name}"}}' in row]
+
+
+async def close_connection(connection_name: str) -> str:
+    """Has the server close this test's own connection; returns the closed connection's pid."""
+    pids = await asyncio.to_thread(connections_named, connection_name)
+    assert len(pids) == 1, pids
+    await asyncio.to_thread(rabbitmqctl, "close_connection", pids[0], "eventgen broker test")
+    return pids[0]
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+async def rabbitmq(topology: Topology) -> AsyncIterator[RabbitMQBroker]:
+    broker = RabbitMQBroker(AMQP_URL, topology, reconnect_interval=0.5,
+                            connection_name=f"eventgen-{topology.namespace}")
+    await broker.start()
+    try:
+        assert await broker.wait_connected(WAIT), f"RabbitMQ is not reachable at {AMQP_URL} (EVENTGEN_TEST_AMQP_URL)"
+        yield broker
+    finally:
+        await broker.close()
+        await delete_namespace(topology)
+
+
+@pytest.mark.rabbitmq
+class TestRabbitMQBroker:
+    async def test_start_returns_at_once_while_rabbitmq_is_down(self, topology: Topology, route: Route) -> None:
+        broker = RabbitMQBroker(f"amqp://guest:guest@127.0.0.1:{closed_port()}/", topology, reconnect_interval=0.2)
+        started = time.monotonic()
+        await broker.start()
+        assert time.monotonic() - started < 0.1
+        await asyncio.sleep(0.5)
+        assert not broker.connected
+        started = time.monotonic()
+        with pytest.raises(BrokerUnavailable):
+            await broker.publish(route.message(1), timeout=1.0)
+        assert 0.9 < time.monotonic() - started < 2.0
+        started = time.monotonic()
+        await broker.close()
+        assert time.monotonic() - started < 2.0
+
+    async def test_a_confirm_not_received_in_time_is_unavailable(self, rabbitmq: RabbitMQBroker, route: Route) -> None:
+        with pytest.raises(BrokerUnavailable):
+            await rabbitmq.publish(route.message(1), timeout=0.0001)  # a quorum queue confirms after an fsync
+        await rabbitmq.publish(route.message(2), timeout=WAIT)
+
+    async def test_a_conflicting_queue_is_reported(self, topology: Topology, route: Route,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+        async with await aio_pika.connect(AMQP_URL) as connection:
+            channel = await connection.channel()
+            await channel.declare_queue(route.queue, durable=True)  # classic, no dead-letter arguments
+        broker = RabbitMQBroker(AMQP_URL, topology, reconnect_interval=0.5)
+        try:
+            await broker.start()
+            assert not await broker.wait_connected(3)
+            assert "differs from generated/topology.json" in caplog.text
+        finally:
+            await broker.close()
+            await delete_namespace(topology)
+
+    async def test_messages_are_persistent_quorum_queue_messages(self, rabbitmq: RabbitMQBroker, route: Route) -> None:
+        await rabbitmq.publish(route.message(1), timeout=WAIT)
+        async with await aio_pika.connect(AMQP_URL) as connection:
+            channel = await connection.channel()
+            queue = await channel.declare_queue(route.queue, passive=True)
+            message = await queue.get(timeout=WAIT)
+            assert message.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
+            assert (message.message_id, message.content_type) == ("m-1", "application/x-protobuf")
+            assert message.headers["x-eventgen-test"] == "h-1"
+            await message.ack()
+
+    async def test_reconnects_and_resumes_consuming_after_the_server_closes_the_connection(
+            self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
+        received: list[str] = []
+
+        async def handler(delivery: Delivery) -> None:
+            received.append(delivery.message_id)
+            await delivery.ack()
+
+        await rabbitmq.consume(route.queue, 10, handler)
+        await rabbitmq.publish(route.message(1), timeout=WAIT)
+        await eventually(lambda: received == ["m-1"])
+        closed = await close_connection(f"eventgen-{topology.namespace}")
+        await rabbitmq.publish(route.message(2), timeout=WAIT)  # waits for the reconnection
+        await eventually(lambda: received == ["m-1", "m-2"])
+        reopened = await asyncio.to_thread(connections_named, f"eventgen-{topology.namespace}")
+        assert len(reopened) == 1 and reopened != [closed]
+
+    async def test_confirms_pending_when_the_connection_dies_fail_as_unavailable(
+            self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
+        confirmed: list[str] = []
+        failures: list[BaseException] = []
+        stop = asyncio.Event()
+        body = os.urandom(10_000)
+
+        async def publisher(worker: int) -> None:
+            n = 0
+            while not stop.is_set():
+                message = route.message(n, message_id=f"w{worker}-{n}", body=body)
+                try:
+                    await rabbitmq.publish(message, timeout=WAIT)
+                    confirmed.append(message.message_id)
+                except Exception as exc:  # noqa: BLE001 - every kind is collected and checked below
+                    failures.append(exc)
+                n += 1
+
+        workers = [asyncio.create_task(publisher(w)) for w in range(100)]
+        await eventually(lambda: len(confirmed) > 200)
+        await close_connection(f"eventgen-{topology.namespace}")
+        await eventually(lambda: bool(failures))
+        confirmed_before = len(confirmed)
+        await eventually(lambda: len(confirmed) > confirmed_before + 200)  # reconnected, publishing again
+        stop.set()
+        await asyncio.gather(*workers)
+        assert failures and all(isinstance(exc, BrokerUnavailable) for exc in failures), failures[:3]
+        # Every confirmed message is stored (some that failed may be too: retries must be idempotent).
+        assert await rabbitmq.queue_depth(route.queue) >= len(confirmed)
+
+    async def test_consumer_resumes_after_its_queue_is_deleted(self, rabbitmq: RabbitMQBroker, route: Route) -> None:
+        received: list[str] = []
+
+        async def handler(delivery: Delivery) -> None:
+            received.append(delivery.message_id)
+            await delivery.ack()
+
+        await rabbitmq.consume(route.queue, 10, handler)
+        await rabbitmq.publish(route.message(1), timeout=WAIT)
+        await eventually(lambda: received == ["m-1"])
+        async with await aio_pika.connect(AMQP_URL) as connection:
+            channel = await connection.channel()
+            await channel.queue_delete(route.queue)  # the server cancels the consumer
+        deadline = time.monotonic() + WAIT
+        while True:  # unroutable until the consumer has declared and bound its queue again
+            try:
+                await rabbitmq.publish(route.message(2), timeout=WAIT)
+                break
+            except PublishRejected:
+                assert time.monotonic() < deadline, "the queue was not declared again"
+                await asyncio.sleep(0.1)
+        await eventually(lambda: received == ["m-1", "m-2"])
+
+
+class TestMemoryBroker:
+    async def test_a_full_queue_makes_publishers_wait_then_fail(self, topology: Topology, route: Route) -> None:
+        broker = MemoryBroker(topology, max_queue_messages=2)
+        await broker.start()
+        try:
+            for n in range(2):
+                await broker.publish(route.message(n), timeout=1)
+            started = time.monotonic()
+            with pytest.raises(BrokerUnavailable):
+                await broker.publish(route.message(2), timeout=0.3)
+            assert 0.25 < time.monotonic() - started < 2
+            waiting = asyncio.create_task(broker.publish(route.message(3), timeout=WAIT))
+            delivery = await broker.get(route.queue, timeout=1)
+            assert delivery is not None
+            await asyncio.sleep(0.1)
+            assert not waiting.done()  # delivered but not acked still counts
+            await delivery.ack()
+            await waiting
+            assert await broker.queue_depth(route.queue) == 2
+        finally:
+            await broker.close()
