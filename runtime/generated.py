@@ -31,6 +31,19 @@ class GeneratedSchema:
     def event_types(self) -> tuple[str, ...]:
         return tuple(sorted(self.transformers.TRANSFORMERS))
 
+    def dispatch_method(self) -> tuple[str, Any, Any]:
+        """(path, request class, response class) of the unary method that takes the batch message."""
+        batch = self.envelope.Batch
+        if batch is None:
+            raise RuntimeError("the schema has no batch message, so there is no Dispatch method to serve")
+        module = importlib.import_module(batch.__module__)
+        for service in batch.DESCRIPTOR.file.services_by_name.values():
+            for method in service.methods:
+                if method.input_type is batch.DESCRIPTOR and not (method.client_streaming or method.server_streaming):
+                    response = getattr(module, method.output_type.name)
+                    return f"/{service.full_name}/{method.name}", batch, response
+        raise RuntimeError(f"no unary method of {batch.DESCRIPTOR.file.name} takes {batch.DESCRIPTOR.full_name}")
+
 
 def load_generated(root: Path = DEFAULT_GENERATED_DIR) -> GeneratedSchema:
     """Imports the generated modules under `root`. One process serves one schema: loading a

@@ -1,0 +1,118 @@
+"""The service's settings: flags over EVENTGEN_* environment variables over a TOML file over defaults,
+validated once at start-up into a frozen object that is passed down. Nothing else reads the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from .generated import DEFAULT_GENERATED_DIR
+
+__all__ = ["Settings", "SettingsError", "load_settings"]
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message names it and says what it accepts."""
+
+
+class Settings(BaseSettings):
+    """Every knob of `eventgen run`. Environment variables are EVENTGEN_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="EVENTGEN_", frozen=True, extra="forbid")
+
+    role: Literal["ingest", "sink", "all"] = "all"
+    data_dir: Path = Path("data")
+    generated_dir: Path = DEFAULT_GENERATED_DIR
+    # "memory://" is the in-process broker; amqp://user:password@host:5672/vhost is RabbitMQ.
+    broker_url: str = "memory://"
+    # chdb:///path is the embedded engine (default: <data_dir>/clickhouse); http(s)://... a server.
+    clickhouse_url: str = ""
+    # Prefixes every exchange and queue name: several deployments (or tests) on one broker.
+    namespace: str = ""
+
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int = Field(50051, ge=0, le=65535)
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(8080, ge=0, le=65535)
+    # Bearer token clients must send in `authorization` metadata; empty: no auth.
+    auth_token: str = ""
+    # Largest gRPC request, checked from its length prefix before it is read.
+    max_message_bytes: int = Field(4 * 1024 * 1024, gt=0)
+    # Largest webhook body, after decompression.
+    max_body_bytes: int = Field(1024 * 1024, gt=0)
+    shopify_secret: str = ""
+    branch_token: str = ""
+    webengage_key: str = ""
+    # Shopify retries a webhook for 48 hours; a delivery id seen within this window is a duplicate.
+    webhook_dedup_seconds: float = Field(48 * 3600, ge=0)
+    webhook_dedup_entries: int = Field(100_000, gt=0)
+
+    # Per-source worker pools.
+    pool_workers: int = Field(2, gt=0)
+    pool_queue_size: int = Field(256, gt=0)
+    # How long a request waits for room in a full pool before it is told to back off.
+    backpressure_wait_ms: int = Field(50, ge=0)
+    # Events accepted and waiting for the broker's confirm, at most; more are told to back off.
+    max_pending_events: int = Field(50_000, gt=0)
+    # Micro-batches per event type: one AMQP message carries up to this many events...
+    batch_max_events: int = Field(500, gt=0)
+    # ...and waits at most this long for more.
+    batch_linger_ms: int = Field(5, ge=0)
+    # Publishes in flight at once (bounds memory while the broker is slow).
+    max_inflight_publishes: int = Field(256, gt=0)
+    # How long a publish waits for the broker (connected, then the confirm) before UNAVAILABLE.
+    publish_timeout_s: float = Field(5.0, gt=0)
+    # Client event times older than this are impossible: they fall back to the receive time.
+    max_event_age_days: int = Field(365, gt=0)
+    # Key for PII_HASH fields (HMAC-SHA256); set it in production.
+    pii_key: str = ""
+    # Unacked messages per buffered consumer: enough to fill a batch, bounded so memory stays flat.
+    sink_prefetch: int = Field(200, gt=0)
+    drain_timeout_s: float = Field(20.0, gt=0)
+    log_json: bool = False
+
+    @model_validator(mode="after")
+    def _default_clickhouse(self) -> Settings:
+        if not self.clickhouse_url:
+            object.__setattr__(self, "clickhouse_url", f"chdb://{(self.data_dir / 'clickhouse').resolve()}")
+        if not (self.broker_url == "memory://" or self.broker_url.startswith(("amqp://", "amqps://"))):
+            raise ValueError(f"broker_url {self.broker_url!r} is neither memory:// nor amqp(s)://")
+        if not self.clickhouse_url.startswith(("chdb://", "http://", "https://")):
+            raise ValueError(f"clickhouse_url {self.clickhouse_url!r} is neither chdb:///path nor http(s)://host:8123")
+        return self
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource) -> tuple[Any, ...]:
+        sources: list[Any] = [init_settings, env_settings]
+        # The file named by load_settings for this one construction (pydantic-settings reads sources
+        # from the class, so the file is passed beside it).
+        if _TOML_FILE is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=_TOML_FILE))
+        return tuple(sources)
+
+
+_TOML_FILE: Path | None = None
+
+
+def load_settings(flags: dict[str, Any] | None = None, toml_file: Path | None = None) -> Settings:
+    """Validates flags (those not None) over the environment over the TOML file; raises SettingsError."""
+    global _TOML_FILE
+    if toml_file is not None and not toml_file.exists():
+        raise SettingsError(f"config file {toml_file} does not exist")
+    _TOML_FILE = toml_file
+    try:
+        return Settings(**{k: v for k, v in (flags or {}).items() if v is not None})
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            name = ".".join(str(p) for p in error["loc"]) or "settings"
+            where = f"--{name.replace('_', '-')} / EVENTGEN_{name.upper()}" if error["loc"] else "settings"
+            problems.append(f"{where}: {error['msg']} (got {error.get('input')!r})")
+        raise SettingsError("invalid settings:\n  " + "\n  ".join(problems)) from None
+    finally:
+        _TOML_FILE = None
