@@ -1,0 +1,115 @@
+"""The dead-letter queues: list what is in them, replay it after a fix, or drop it."""
+
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass, field
+
+from ..broker import Broker, OutgoingMessage, Topology
+from ..generated import GeneratedSchema
+from .batch import REPLAY_HEADER
+from .poison import ERROR_HEADER
+
+__all__ = ["DeadLetterSummary", "drop", "list_dead_letters", "replay"]
+
+
+@dataclass
+class DeadLetterSummary:
+    queue: str
+    messages: int = 0
+    events: int = 0
+    event_types: collections.Counter[str] = field(default_factory=collections.Counter)
+    errors: collections.Counter[str] = field(default_factory=collections.Counter)
+
+
+def _dead_letter_queues(topology: Topology, queue: str | None) -> list[str]:
+    names = [q["name"] for q in topology.dead_letter_queues]
+    if queue is None:
+        return names
+    wanted = queue if queue.endswith(".dlq") else f"{queue}.dlq"
+    wanted = wanted if wanted in names else topology.name(wanted)
+    if wanted not in names:
+        raise LookupError(f"no dead-letter queue {wanted!r}; the topology has: {', '.join(names)}")
+    return [wanted]
+
+
+async def list_dead_letters(broker: Broker, topology: Topology, schema: GeneratedSchema, *, queue: str | None = None,
+                            limit: int = 10_000) -> list[DeadLetterSummary]:
+    """Reads (and puts back) up to `limit` messages of each dead-letter queue."""
+    summaries = []
+    for name in _dead_letter_queues(topology, queue):
+        summary = DeadLetterSummary(name)
+        held = []
+        while summary.messages < limit:
+            delivery = await broker.get(name, timeout=0.2)
+            if delivery is None:
+                break
+            held.append(delivery)
+            summary.messages += 1
+            summary.errors[str((delivery.headers or {}).get(ERROR_HEADER, "(no error recorded)"))[:200]] += 1
+            try:
+                batch = schema.transport.StampedBatch.FromString(delivery.body)
+                summary.event_types[batch.event_type] += len(batch.events)
+                summary.events += len(batch.events)
+            except Exception:
+                summary.event_types["(undecodable)"] += 1
+        for delivery in held:
+            await delivery.reject(requeue=True)
+        summaries.append(summary)
+    return summaries
+
+
+async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *, queue: str | None = None,
+                 limit: int | None = None, pii_key: bytes = b"") -> dict[str, int]:
+    """Re-validates dead-lettered events against the current schema and publishes the valid ones to their
+    original exchange again, with their ids unchanged (the sink stores each event once, so replaying twice
+    is harmless). Invalid events stay in the dead-letter queue."""
+    counts = {"messages": 0, "replayed": 0, "still_invalid": 0}
+    batch_class = schema.transport.StampedBatch
+    for name in _dead_letter_queues(topology, queue):
+        kept_back = []
+        while limit is None or counts["messages"] < limit:
+            delivery = await broker.get(name, timeout=0.2)
+            if delivery is None:
+                break
+            counts["messages"] += 1
+            try:
+                batch = batch_class.FromString(delivery.body)
+                transformer = schema.transformers.TRANSFORMERS[batch.event_type]
+            except Exception:
+                counts["still_invalid"] += 1
+                kept_back.append(delivery)
+                continue
+            valid, invalid = [], []
+            for event in batch.events:
+                try:
+                    transformer([event], pii_key)
+                    valid.append(event)
+                except Exception:
+                    invalid.append(event)
+            if valid:
+                exchange, routing_key = topology.route(batch.event_type)
+                body = batch_class(event_type=batch.event_type, events=valid).SerializeToString()
+                await broker.publish(OutgoingMessage(exchange, routing_key, body, delivery.message_id,
+                                                     {"event_type": batch.event_type, REPLAY_HEADER: "1"}), 10.0)
+                counts["replayed"] += len(valid)
+            if invalid:
+                counts["still_invalid"] += len(invalid)
+                body = batch_class(event_type=batch.event_type, events=invalid).SerializeToString()
+                await broker.publish(OutgoingMessage(topology.dead_letter_exchange["name"], name.removesuffix(".dlq"),
+                                                     body, f"{delivery.message_id}-invalid",
+                                                     dict(delivery.headers or {})), 10.0)
+            await delivery.ack()
+        for delivery in kept_back:
+            await delivery.reject(requeue=True)
+    return counts
+
+
+async def drop(broker: Broker, topology: Topology, *, queue: str | None = None) -> int:
+    """Deletes every message of the dead-letter queue(s); returns how many."""
+    dropped = 0
+    for name in _dead_letter_queues(topology, queue):
+        while (delivery := await broker.get(name, timeout=0.2)) is not None:
+            await delivery.ack()
+            dropped += 1
+    return dropped

@@ -1,0 +1,80 @@
+"""The sink role: a consumer group per queue of the topology, writing to the store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from ..broker import Broker, Delivery, Topology
+from ..generated import GeneratedSchema
+from ..metrics import Metrics
+from ..store.store import Store
+from .batch import transform_delivery
+from .poison import PoisonHandler
+from .retry import CircuitBreaker
+from .sinker import Sinker
+
+__all__ = ["SinkService"]
+
+log = logging.getLogger("eventgen.sink")
+
+
+class SinkService:
+    """Consumes every queue; one circuit breaker for the one store they share."""
+
+    def __init__(self, schema: GeneratedSchema, topology: Topology, broker: Broker, store: Store, metrics: Metrics,
+                 *, pii_key: bytes, prefetch: int, queues: list[str] | None = None) -> None:
+        self.schema = schema
+        self.topology = topology
+        self.broker = broker
+        self.store = store
+        self.metrics = metrics
+        self._pii_key = pii_key
+        self._prefetch = prefetch
+        self._stopping = False
+        self.breaker = CircuitBreaker(lambda: store.healthy,
+                                      lambda state: metrics.circuit_open.set(1 if state == "open" else 0))
+        wanted = set(queues) if queues else None
+        self._queues = [q for q in topology.queues if wanted is None or q["name"] in wanted]
+        self.sinkers: dict[str, Sinker] = {}
+        self._cancels: list[Callable[[], Awaitable[None]]] = []
+
+    async def start(self) -> None:
+        for spec in self._queues:
+            name = spec["name"]
+            poison = PoisonHandler(name, self.broker, self.topology, self.schema.transport.StampedBatch, self.metrics)
+            sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
+                            self.metrics, stopping=lambda: self._stopping)
+            self.sinkers[name] = sinker
+            # Enough unacked messages to fill a buffered batch, bounded so memory stays flat.
+            prefetch = 1 if sinker.direct else self._prefetch
+            handler = self._handler(name, sinker, poison)
+            for _ in range(max(1, spec["sink"]["consumers"])):
+                self._cancels.append(await self.broker.consume(name, prefetch, handler))
+
+    def _handler(self, queue: str, sinker: Sinker, poison: PoisonHandler) -> Callable[[Delivery], Awaitable[None]]:
+        schema, pii_key, consumed = self.schema, self._pii_key, self.metrics.consumed.labels(queue)
+
+        async def handle(delivery: Delivery) -> None:
+            consumed.inc()
+            try:
+                item = transform_delivery(schema, delivery, pii_key)
+            except Exception as exc:  # not a batch this schema can read at all
+                await poison.reject(delivery, f"undecodable message: {type(exc).__name__}: {exc}")
+                return
+            await sinker.add(item)
+
+        return handle
+
+    async def stop(self) -> None:
+        """Stop pulling, flush what is buffered (acking it), then leave the rest unacked for redelivery."""
+        for cancel in self._cancels:
+            await cancel()
+        # From here a store failure ends the flush at once, leaving its messages unacked for redelivery.
+        self._stopping = True
+        for sinker in self.sinkers.values():
+            await sinker.close()
+
+    def status(self) -> dict[str, Any]:
+        return {"store_healthy": self.store.healthy, "circuit": self.breaker.state}

@@ -1,0 +1,137 @@
+"""The store: inserts with deduplication tokens, a health probe every second, reconnection by itself."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from .connect import describe, open_client
+from .errors import classify
+
+__all__ = ["Store"]
+
+log = logging.getLogger("eventgen.store")
+# clickhouse-connect logs a traceback for every value it cannot serialize; the sink reports those itself.
+logging.getLogger("clickhouse_connect.driver.transform").setLevel(logging.CRITICAL)
+
+
+class Store:
+    """One ClickHouse client, used from one thread (the embedded engine is one per process, and
+    clickhouse-connect clients are not shared between threads)."""
+
+    def __init__(self, url: str, *, probe_interval: float = 1.0) -> None:
+        self.url = url
+        self.where = describe(url)
+        self._probe_interval = probe_interval
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="eventgen-store")
+        self._client: Any = None
+        self._healthy = False
+        self._probe: asyncio.Task[None] | None = None
+        self.reconnects = 0
+        self.last_error = ""
+
+    @property
+    def healthy(self) -> bool:
+        return self._healthy
+
+    async def start(self) -> None:
+        """Connects (or keeps trying in the background) and starts the health probe."""
+        await self._check()
+        self._probe = asyncio.get_running_loop().create_task(self._watch(), name="eventgen-store-probe")
+
+    async def _run(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, lambda: call(*args, **kwargs))
+
+    def _connected_client(self) -> Any:
+        if self._client is None:
+            self._client = open_client(self.url)
+            self.reconnects += 1
+        return self._client
+
+    async def _check(self) -> bool:
+        try:
+            await self._run(lambda: self._connected_client().query("SELECT 1"))
+        except Exception as exc:  # any failure of the probe means: not healthy, reconnect next time
+            error = classify(exc)
+            if self._healthy or error.args[0] != self.last_error:
+                log.warning("ClickHouse at %s is unhealthy: %s", self.where, error, extra={"component": "store"})
+            self.last_error = str(error)
+            self._healthy = False
+            if not self.url.startswith("chdb:"):
+                self._client = None
+            return False
+        if not self._healthy:
+            log.info("ClickHouse at %s is healthy", self.where, extra={"component": "store"})
+        self._healthy = True
+        return True
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(self._probe_interval)
+            await self._check()
+
+    async def insert(self, table: str, columns: Sequence[Sequence[Any]], column_names: Sequence[str],
+                     token: str) -> None:
+        """Inserts columns; the same token makes a retried insert of the same rows a no-op."""
+        settings = {"insert_deduplication_token": token, "insert_deduplicate": 1}
+
+        def call() -> None:
+            self._connected_client().insert(table, columns, column_names=list(column_names), column_oriented=True,
+                                            settings=settings)
+
+        started = time.perf_counter()
+        try:
+            await self._run(call)
+        except Exception as exc:
+            error = classify(exc)
+            if error.retryable:
+                self._healthy = False
+            raise error from exc
+        self.last_insert_seconds = time.perf_counter() - started
+
+    async def existing_ids(self, table: str, event_type: str, ids: Sequence[str], from_us: int, to_us: int) -> set[str]:
+        """Which of these event ids the table already holds (within the events' time range, which the sort key
+        makes cheap to search)."""
+        if not ids:
+            return set()
+        sql = (f"SELECT event_id FROM {_quote(table)} WHERE event_type = %(t)s AND event_time >= fromUnixTimestamp64Micro(%(lo)s) "
+               f"AND event_time <= fromUnixTimestamp64Micro(%(hi)s) AND event_id IN %(ids)s")
+        try:
+            result = await self._run(lambda: self._connected_client().query(
+                sql, parameters={"t": event_type, "lo": from_us, "hi": to_us, "ids": list(ids)}))
+        except Exception as exc:
+            raise classify(exc) from exc
+        return {row[0] for row in result.result_rows}
+
+    async def query(self, sql: str, parameters: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        try:
+            result = await self._run(lambda: self._connected_client().query(sql, parameters=parameters))
+        except Exception as exc:
+            raise classify(exc) from exc
+        return list(result.result_rows)
+
+    async def command(self, sql: str) -> None:
+        try:
+            await self._run(lambda: self._connected_client().command(sql))
+        except Exception as exc:
+            raise classify(exc) from exc
+
+    async def with_client(self, work: Any) -> Any:
+        """Runs `work(client)` on the store's thread (for synchronous code such as migrations)."""
+        return await self._run(lambda: work(self._connected_client()))
+
+    async def close(self) -> None:
+        if self._probe is not None:
+            self._probe.cancel()
+        if self._client is not None:
+            client, self._client = self._client, None
+            await self._run(client.close)
+        self._executor.shutdown(wait=False)
+
+
+def _quote(table: str) -> str:
+    return ".".join(f"`{part}`" for part in table.split("."))

@@ -1,0 +1,162 @@
+"""The sink on the real RabbitMQ and the real ClickHouse engine: poison, replay, crashes, outages."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+
+import pytest
+
+from runtime.bench._service import ServiceProcess
+from runtime.bench.ingest import drive_load, sample_batches
+from runtime.sink.dead_letters import list_dead_letters, replay
+from runtime.sink.poison import ERROR_HEADER
+from tests.integration.conftest import AMQP_URL
+from tests.integration.ingest_harness import SCHEMA, Batch, one_of_each, running_app
+from tests.integration.sink_harness import query_in_subprocess, wait_for
+from tests.integration.test_ingest_grpc import dispatch
+
+BROKERS = [pytest.param("memory://", id="memory"),
+           pytest.param(AMQP_URL, id="rabbitmq", marks=pytest.mark.rabbitmq)]
+pytestmark = pytest.mark.clickhouse
+
+
+def clickhouse_url(tmp_path) -> str:
+    return os.environ.get("EVENTGEN_TEST_CLICKHOUSE_URL") or f"chdb://{tmp_path / 'clickhouse'}"
+
+
+async def count(app, table: str, where: str = "1") -> int:
+    return (await app.store.query(f"SELECT count() FROM {table} WHERE {where}"))[0][0]
+
+
+@pytest.mark.parametrize("broker_url", BROKERS)
+async def test_events_of_every_type_are_stored_once(broker_url, namespace, tmp_path):
+    batch = one_of_each(prefix="every")
+    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+        assert (await dispatch(app.grpc_port, batch)).accepted == len(SCHEMA.event_types)
+        # The same batch again (a client retry): ids are the same, nothing is stored twice.
+        await dispatch(app.grpc_port, batch)
+        tables = sorted({SCHEMA.transformers.TABLES[t] for t in SCHEMA.event_types})
+
+        async def all_there() -> bool:
+            total = 0
+            for table in tables:
+                total += await count(app, table, "event_id LIKE 'every-%'")
+            return total >= len(SCHEMA.event_types)
+
+        assert await wait_for(all_there, 30)
+        for event_type in SCHEMA.event_types:
+            table = SCHEMA.transformers.TABLES[event_type]
+            rows = await app.store.query(f"SELECT event_id, source FROM {table} FINAL WHERE event_type = %(t)s",
+                                         {"t": event_type})
+            assert [r[0] for r in rows] == [f"every-{SCHEMA.event_types.index(event_type)}"], event_type
+            assert rows[0][1] == SCHEMA.envelope.SOURCES[event_type]
+
+
+@pytest.mark.parametrize("broker_url", BROKERS)
+async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(broker_url, namespace, tmp_path):
+    batch = Batch()
+    for i in range(10):
+        batch.events.add(event_id=f"p-{i}").page_viewed.url = "poison" if i == 4 else f"/page/{i}"
+    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+        await app.store.command("ALTER TABLE events.page_viewed ADD CONSTRAINT no_poison CHECK page_url != 'poison'")
+        assert (await dispatch(app.grpc_port, batch)).accepted == 10
+        dlq = app.topology.queue_of("page_viewed") + ".dlq"
+
+        async def dead_lettered() -> bool:
+            return await app.broker.queue_depth(dlq) == 1
+
+        assert await wait_for(dead_lettered, 30), "the poison event did not reach the dead-letter queue"
+        assert await count(app, "events.page_viewed") == 9
+        summary, = await list_dead_letters(app.broker, app.topology, SCHEMA, queue=dlq)
+        assert summary.events == 1 and summary.event_types == {"page_viewed": 1}
+        error, = summary.errors
+        assert "no_poison" in error
+        delivery = await app.broker.get(dlq, timeout=5)
+        assert delivery.headers["x-eventgen-deliveries"] == "3"  # the first delivery and 2 redeliveries
+        assert ERROR_HEADER in delivery.headers
+        await delivery.reject(requeue=True)
+        for other in app.topology.dead_letter_queues:
+            if other["name"] != dlq:
+                assert await app.broker.queue_depth(other["name"]) == 0
+
+        await app.store.command("ALTER TABLE events.page_viewed DROP CONSTRAINT no_poison")
+        assert (await replay(app.broker, app.topology, SCHEMA))["replayed"] == 1
+
+        async def all_ten() -> bool:
+            return await count(app, "events.page_viewed") == 10
+
+        assert await wait_for(all_ten, 30)
+        # Replaying again finds nothing; the event is stored once.
+        assert (await replay(app.broker, app.topology, SCHEMA))["replayed"] == 0
+        await asyncio.sleep(1.5)
+        assert await count(app, "events.page_viewed", "event_id = 'p-4'") == 1
+
+
+@pytest.mark.rabbitmq
+async def test_the_sink_killed_mid_batch_loses_nothing_and_duplicates_nothing(namespace, tmp_path):
+    url = clickhouse_url(tmp_path)
+    flags = ("--role", "sink", "--broker-url", AMQP_URL, "--namespace", namespace, "--clickhouse-url", url)
+    sink = ServiceProcess(*flags, log=tmp_path / "sink-1.log")
+    sink.wait_ready()
+    batches = sample_batches(SCHEMA, 16, 50)
+    async with running_app(AMQP_URL, namespace, role="ingest") as app:
+        load = asyncio.create_task(drive_load(SCHEMA, app.grpc_port, batches, clients=4, seconds=8,
+                                              unique_ids="kill"))
+        await asyncio.sleep(3)
+        sink.process.send_signal(signal.SIGKILL)
+        sink.process.wait()
+        sink.stop()
+        sink = ServiceProcess(*flags, log=tmp_path / "sink-2.log")
+        result = await load
+        await asyncio.get_running_loop().run_in_executor(None, sink.wait_ready)
+
+        async def drained() -> bool:
+            depths = [await app.broker.queue_depth(q["name"]) for q in app.topology.queues]
+            return not any(depths)
+
+        assert await wait_for(drained, 60)
+    await asyncio.sleep(12)  # the longest flush interval of the schema
+    assert sink.stop() == 0
+    acked = set(result.acked_ids)
+    assert len(acked) > 500, result.summary()
+    tables = sorted({SCHEMA.transformers.TABLES[t] for t in SCHEMA.event_types})
+    union = " UNION ALL ".join(f"SELECT event_id FROM {t}" for t in tables)
+    rows = query_in_subprocess(url, f"SELECT count(), uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'kill-%'")
+    stored_ids = {r[0] for r in query_in_subprocess(url, f"SELECT event_id FROM ({union}) WHERE event_id LIKE 'kill-%'")}
+    total, distinct = rows[0]
+    assert not acked - stored_ids, f"{len(acked - stored_ids)} acknowledged events are not stored"
+    assert total == distinct, f"{total - distinct} duplicates are visible to queries"
+
+
+@pytest.mark.parametrize("broker_url", BROKERS)
+async def test_a_store_outage_sends_nothing_to_dead_letters_and_every_row_lands_after(broker_url, namespace,
+                                                                                       tmp_path):
+    batches = sample_batches(SCHEMA, 16, 20)
+    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+        tables = sorted({SCHEMA.transformers.TABLES[t] for t in SCHEMA.event_types})
+        load = asyncio.create_task(drive_load(SCHEMA, app.grpc_port, batches, clients=2, seconds=36,
+                                              rate_per_s=20, unique_ids="outage"))
+        await asyncio.sleep(3)
+        # The tables go away for 30 s: every insert fails the way an unreachable store's would.
+        for table in tables:
+            await app.store.command(f"DETACH TABLE {table}")
+        await asyncio.sleep(30)
+        assert app.sink.breaker.state == "open"
+        for table in tables:
+            await app.store.command(f"ATTACH TABLE {table}")
+        result = await load
+        acked = set(result.acked_ids)
+        union = " UNION ALL ".join(f"SELECT event_id FROM {t}" for t in tables)
+
+        async def all_stored() -> bool:
+            rows = await app.store.query(f"SELECT uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'outage-%'")
+            return rows[0][0] >= len(acked)
+
+        assert await wait_for(all_stored, 60), "not every acknowledged event was stored after the outage"
+        for queue in app.topology.dead_letter_queues:
+            assert await app.broker.queue_depth(queue["name"]) == 0, queue["name"]
+        rows = await app.store.query(f"SELECT count(), uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'outage-%'")
+    assert rows[0][0] == rows[0][1]
+    assert not result.errors, result.summary()
