@@ -30,6 +30,8 @@ app = typer.Typer(
 bench_app = typer.Typer(help="Benchmarks: commands that print numbers and write them to a results file.",
                         no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+dlq_app = typer.Typer(help="The dead-letter queues: list, replay after a fix, drop.", no_args_is_help=True)
+app.add_typer(dlq_app, name="dlq")
 
 
 @app.command("generate")
@@ -59,6 +61,69 @@ def generate_command(
         return
     written, removed = write_tree(files, out)
     typer.echo(f"generated {len(files)} files into {out} ({written} written, {removed} removed) in {elapsed:.2f}s")
+
+
+@app.command("migrate")
+def migrate_command(
+    clickhouse_url: Annotated[str | None, typer.Option(help="chdb:///path or http(s)://user:pass@host:8123 "
+                                                            "(default: EVENTGEN_CLICKHOUSE_URL, else "
+                                                            "chdb:///<data-dir>/clickhouse)")] = None,
+    generated: Annotated[Path | None, typer.Option(help="Folder eventgen generate wrote.")] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Folder for the embedded ClickHouse data.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the plan; change nothing.")] = False,
+    allow_destructive: Annotated[bool, typer.Option(
+        "--allow-destructive", help="Also change column types and drop removed columns (loses data).")] = False,
+    migrations_database: Annotated[str, typer.Option(help="Database of the eventgen_migrations table.")] = "eventgen",
+) -> None:
+    """Create and evolve the ClickHouse databases and tables from the generated DDL (clickhouse/schema.json)."""
+    from runtime.settings import SettingsError, load_settings
+    from runtime.store.connect import describe, open_client
+    from runtime.store.migrate import MigrationFailed, apply, plan, read_document
+
+    started = time.perf_counter()
+    try:
+        settings = load_settings({"clickhouse_url": clickhouse_url, "data_dir": data_dir, "generated_dir": generated})
+        document = read_document(settings.generated_dir)
+    except (SettingsError, FileNotFoundError, ValueError) as exc:
+        typer.echo(f"eventgen migrate: {exc}", err=True)
+        raise typer.Exit(2) from None
+    where = describe(settings.clickhouse_url)
+    try:
+        client = open_client(settings.clickhouse_url)
+    except Exception as exc:  # a malformed URL, an unreachable server, a chDB path another process holds
+        typer.echo(f"eventgen migrate: cannot open ClickHouse at {where}: {exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        migration = plan(client, document, allow_destructive=allow_destructive,
+                         migrations_database=migrations_database)
+        for note in migration.notes:
+            typer.echo(f"note: {note}", err=True)
+        if migration.up_to_date:
+            typer.echo(f"{where} is up to date (schema version {migration.version[:12]})")
+            return
+        if dry_run or migration.refused:
+            for step in migration.steps:
+                typer.echo(step.line)
+        if migration.refused:
+            for refusal in migration.refusals:
+                typer.echo(f"refused: {refusal}", err=True)
+            typer.echo(f"eventgen migrate: {len(migration.refusals)} breaking change(s) refused; nothing was "
+                       f"changed in {where}", err=True)
+            raise typer.Exit(1)
+        if dry_run:
+            typer.echo(f"dry run: {len(migration.steps)} statement(s) would run on {where}; nothing was changed")
+            return
+        try:
+            apply(client, migration, on_step=lambda step: typer.echo(step.line))
+        except MigrationFailed as exc:
+            typer.echo(f"eventgen migrate: ClickHouse refused {exc.step.summary}: {exc.error}\n"
+                       f"{exc.done} statement(s) before it were applied; fix the cause and run migrate again "
+                       "to continue", err=True)
+            raise typer.Exit(1) from None
+    finally:
+        client.close()
+    typer.echo(f"migrated {where} to schema version {migration.version[:12]}: {len(migration.steps)} statement(s) "
+               f"in {time.perf_counter() - started:.2f}s")
 
 
 @app.command("run")
@@ -91,10 +156,16 @@ def run_command(
     except SettingsError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
+    from runtime.store.migrate import MigrationFailed, MigrationRefused
+
     configure_logging(settings.log_json)
     try:
         asyncio.run(App(settings).run_until_signalled())
-    except (FileNotFoundError, OSError) as exc:
+    except MigrationRefused as exc:
+        typer.echo("eventgen run: the tables need changes eventgen will not make on its own:\n"
+                   f"{exc}\nrun `eventgen migrate --allow-destructive` after reading them", err=True)
+        raise typer.Exit(1) from None
+    except (MigrationFailed, FileNotFoundError, OSError) as exc:
         typer.echo(f"eventgen run: {exc}", err=True)
         raise typer.Exit(1) from None
 
@@ -138,6 +209,98 @@ def bench_ingest(
     typer.echo(f"{result['events_per_s']:,} events/s into RabbitMQ; Dispatch p50 {result['p50_ms']} ms, "
                f"p99 {result['p99_ms']} ms ({clients} clients x {batch}-event batches, {seconds:g}s)")
     typer.echo(json.dumps(result))
+
+
+def _with_broker(broker_url: str | None, namespace: str | None, generated: Path | None, work):  # noqa: ANN001, ANN202
+    """Runs `work(broker, topology, schema, settings)` against the configured RabbitMQ."""
+    import asyncio
+
+    from runtime.app import make_broker
+    from runtime.broker import Topology
+    from runtime.generated import load_generated
+    from runtime.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings({"broker_url": broker_url, "namespace": namespace, "generated_dir": generated})
+    except SettingsError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    if settings.broker_url == "memory://":
+        typer.echo("the in-process broker lives inside `eventgen run`; point --broker-url (or EVENTGEN_BROKER_URL) "
+                   "at RabbitMQ", err=True)
+        raise typer.Exit(2)
+    schema = load_generated(settings.generated_dir)
+    topology = Topology(schema.topology, settings.namespace)
+
+    async def go():  # noqa: ANN202
+        broker = make_broker(settings, topology)
+        await broker.start()
+        try:
+            if not await broker.wait_connected(15):
+                typer.echo(f"cannot reach RabbitMQ at {settings.broker_url}", err=True)
+                raise typer.Exit(1)
+            return await work(broker, topology, schema, settings)
+        finally:
+            await broker.close()
+
+    try:
+        return asyncio.run(go())
+    except LookupError as exc:
+        typer.echo(str(exc).strip("'\""), err=True)
+        raise typer.Exit(2) from None
+
+
+BrokerOption = Annotated[str | None, typer.Option("--broker-url", help="RabbitMQ, amqp://user:pass@host:5672/")]
+NamespaceOption = Annotated[str | None, typer.Option(help="The prefix eventgen run used for its queues.")]
+GeneratedOption = Annotated[Path | None, typer.Option(help="Folder eventgen generate wrote.")]
+
+
+@dlq_app.command("list")
+def dlq_list(broker_url: BrokerOption = None, namespace: NamespaceOption = None, generated: GeneratedOption = None,
+             queue: Annotated[str | None, typer.Option(help="One queue (or its .dlq).")] = None) -> None:
+    """Per dead-letter queue: messages, events by type, and the errors that sent them there."""
+    from runtime.sink.dead_letters import list_dead_letters
+
+    summaries = _with_broker(broker_url, namespace, generated,
+                             lambda b, t, s, _: list_dead_letters(b, t, s, queue=queue))
+    for summary in summaries:
+        if not summary.messages:
+            continue
+        typer.echo(f"{summary.queue}: {summary.messages} messages, {summary.events} events")
+        for event_type, count in summary.event_types.most_common():
+            typer.echo(f"  {count:>8} {event_type}")
+        for error, count in summary.errors.most_common(5):
+            typer.echo(f"  error x{count}: {error}")
+    total = sum(s.messages for s in summaries)
+    typer.echo(f"{total} dead-lettered messages in {sum(1 for s in summaries if s.messages)} queues")
+
+
+@dlq_app.command("replay")
+def dlq_replay(broker_url: BrokerOption = None, namespace: NamespaceOption = None, generated: GeneratedOption = None,
+               queue: Annotated[str | None, typer.Option(help="One queue (or its .dlq); default all.")] = None,
+               limit: Annotated[int | None, typer.Option(help="At most this many messages.")] = None) -> None:
+    """Re-validate dead-lettered events against the current schema and publish them again (idempotent)."""
+    from runtime.sink.dead_letters import replay
+
+    counts = _with_broker(broker_url, namespace, generated,
+                          lambda b, t, s, settings: replay(b, t, s, queue=queue, limit=limit,
+                                                           pii_key=settings.pii_key.encode()))
+    typer.echo(f"read {counts['messages']} messages: replayed {counts['replayed']} events, "
+               f"{counts['still_invalid']} still invalid (left in the dead-letter queue)")
+
+
+@dlq_app.command("drop")
+def dlq_drop(broker_url: BrokerOption = None, namespace: NamespaceOption = None, generated: GeneratedOption = None,
+             queue: Annotated[str | None, typer.Option(help="One queue (or its .dlq); default all.")] = None,
+             yes: Annotated[bool, typer.Option("--yes", help="Really delete them.")] = False) -> None:
+    """Delete dead-lettered messages for good."""
+    from runtime.sink.dead_letters import drop
+
+    if not yes:
+        typer.echo("this deletes dead-lettered events for good; add --yes to do it", err=True)
+        raise typer.Exit(2)
+    dropped = _with_broker(broker_url, namespace, generated, lambda b, t, s, _: drop(b, t, queue=queue))
+    typer.echo(f"dropped {dropped} messages")
 
 
 def main() -> None:

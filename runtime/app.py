@@ -1,0 +1,179 @@
+"""The App: owns every connection and task of one eventgen process, starts them and drains them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from contextlib import AsyncExitStack
+
+from aiohttp import web
+from grpclib.health.check import ServiceStatus
+
+from .broker import Broker, Topology
+from .generated import GeneratedSchema, load_generated
+from .http import build_http_app
+from .ingest.grpc_service import EventService, build_grpc_server
+from .ingest.pipeline import Pipeline
+from .ingest.webhooks import add_webhook_routes
+from .metrics import Metrics
+from .settings import Settings
+from .sink.service import SinkService
+from .store import migrate as migrations
+from .store.store import Store
+
+__all__ = ["App", "make_broker"]
+
+log = logging.getLogger("eventgen.app")
+
+
+def make_broker(settings: Settings, topology: Topology) -> Broker:
+    if settings.broker_url == "memory://":
+        from .broker.memory import MemoryBroker
+
+        return MemoryBroker(topology)
+    from .broker.rabbitmq import RabbitMQBroker
+
+    return RabbitMQBroker(settings.broker_url, topology)
+
+
+class App:
+    """One process: the roles its settings name, on one broker. Shutdown order: stop accepting,
+    drain the pools and batchers, then close the connections."""
+
+    def __init__(self, settings: Settings, schema: GeneratedSchema | None = None) -> None:
+        self.settings = settings
+        self.schema = schema or load_generated(settings.generated_dir)
+        self.topology = Topology(self.schema.topology, settings.namespace)
+        self.metrics = Metrics()
+        self.broker: Broker = make_broker(settings, self.topology)
+        self.pipeline: Pipeline | None = None
+        self.grpc_port = settings.grpc_port
+        self.http_port = settings.http_port
+        self._status = ServiceStatus()
+        self._draining = False
+        self._stack = AsyncExitStack()
+        self._grpc = None
+        self._service: EventService | None = None
+        self._http: web.AppRunner | None = None
+        self._watcher: asyncio.Task[None] | None = None
+        self.store: Store | None = None
+        self.sink: SinkService | None = None
+
+    @property
+    def ingesting(self) -> bool:
+        return self.settings.role in ("ingest", "all")
+
+    @property
+    def sinking(self) -> bool:
+        return self.settings.role in ("sink", "all")
+
+    def ready(self) -> tuple[bool, str]:
+        if self._draining:
+            return False, "draining"
+        if not self.broker.connected:
+            return False, "broker not connected"
+        return True, ""
+
+    async def start(self) -> None:
+        await self.broker.start()
+        self._stack.push_async_callback(self.broker.close)
+        self._status.set(False)
+        self._watcher = asyncio.get_running_loop().create_task(self._watch_broker())
+        if self.sinking:
+            self.store = Store(self.settings.clickhouse_url)
+            await self.store.start()
+            self._stack.push_async_callback(self.store.close)
+            await self._migrate()
+            self.sink = SinkService(self.schema, self.topology, self.broker, self.store, self.metrics,
+                                    pii_key=self.settings.pii_key.encode(), prefetch=self.settings.sink_prefetch)
+            await self.sink.start()
+        if self.ingesting:
+            self.pipeline = Pipeline(self.schema, self.topology, self.broker, self.settings, self.metrics)
+            self._stack.push_async_callback(self.pipeline.close)
+            self._service = EventService(self.schema, self.pipeline, self.metrics,
+                                         auth_token=self.settings.auth_token,
+                                         max_message_bytes=self.settings.max_message_bytes)
+            self._grpc = build_grpc_server(self._service, self._status)
+            await self._grpc.start(self.settings.grpc_host, self.settings.grpc_port)
+            self.grpc_port = self._grpc._server.sockets[0].getsockname()[1]  # noqa: SLF001 (port 0: the one bound)
+        http_app = build_http_app(self.metrics, self.ready, self.settings.max_body_bytes)
+        if self.pipeline is not None:
+            add_webhook_routes(http_app, self.schema, self.pipeline, self.metrics, self.settings)
+        self._http = web.AppRunner(http_app, access_log=None)
+        await self._http.setup()
+        site = web.TCPSite(self._http, self.settings.http_host, self.settings.http_port)
+        await site.start()
+        self.http_port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001 (port 0: the one bound)
+        log.info("eventgen %s: gRPC %s:%d, HTTP %s:%d, broker %s, ClickHouse %s", self.settings.role,
+                 self.settings.grpc_host, self.grpc_port, self.settings.http_host, self.http_port,
+                 _redact(self.settings.broker_url), _redact(self.settings.clickhouse_url))
+
+    async def _migrate(self) -> None:
+        """Creates and evolves the tables before the sinks start; refuses to start on a breaking change."""
+        document = self.schema.clickhouse
+
+        def migrate(client: object) -> int:
+            steps = migrations.plan(client, document)
+            migrations.apply(client, steps)
+            return len(steps.steps)
+
+        applied = await self.store.with_client(migrate)  # type: ignore[union-attr]
+        if applied:
+            log.info("migrated the tables: %d statements applied", applied)
+
+    async def _watch_broker(self) -> None:
+        while True:
+            connected = self.broker.connected and not self._draining
+            self._status.set(connected)
+            self.metrics.broker_connected.set(1 if self.broker.connected else 0)
+            if self.store is not None:
+                self.metrics.store_healthy.set(1 if self.store.healthy else 0)
+                self.metrics.store_reconnects.set(self.store.reconnects)
+            await asyncio.sleep(0.2)
+
+    async def stop(self) -> None:
+        """Graceful drain, bounded by drain_timeout_s: NOT_SERVING first, then in-flight work, then connections."""
+        self._draining = True
+        self._status.set(False)
+        deadline = asyncio.get_running_loop().time() + self.settings.drain_timeout_s
+
+        def left() -> float:
+            return max(0.0, deadline - asyncio.get_running_loop().time())
+
+        if self._grpc is not None:
+            self._grpc._server.close()  # noqa: SLF001 (stop listening; grpclib's close() would cancel requests)
+        if self.pipeline is not None:
+            await self.pipeline.drain(left())
+        if self._service is not None and not await self._service.wait_idle(left()):
+            log.warning("requests still running at the drain deadline are cancelled")
+        if self._grpc is not None:
+            self._grpc.close()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._grpc.wait_closed(), max(left(), 1.0))
+        if self.sink is not None:
+            await self.sink.stop()
+        if self._http is not None:
+            await self._http.cleanup()
+        if self._watcher is not None:
+            self._watcher.cancel()
+        await self._stack.aclose()
+
+    async def run_until_signalled(self) -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await self.start()
+        await stop.wait()
+        log.info("draining (up to %.0fs)", self.settings.drain_timeout_s)
+        await self.stop()
+        log.info("stopped")
+
+
+def _redact(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
