@@ -6,33 +6,55 @@ import asyncio
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from ..broker import Broker, BrokerUnavailable, OutgoingMessage, PublishRejected
 from ..metrics import Metrics
 
-__all__ = ["Completion", "Publisher", "TypeBatcher"]
+__all__ = ["Completion", "PendingBatch", "Publisher", "TypeBatcher"]
 
 log = logging.getLogger("eventgen.ingest")
+
+
+class PendingBatch:
+    """One batch on its way to the broker, and the requests waiting for it."""
+
+    __slots__ = ("done", "error", "waiters")
+
+    def __init__(self) -> None:
+        self.done = False
+        self.error: BaseException | None = None
+        self.waiters: list[Completion] = []
+
+    def resolve(self, error: BaseException | None = None) -> None:
+        self.done, self.error = True, error
+        waiters, self.waiters = self.waiters, []
+        for waiter in waiters:
+            waiter.batch_done(error)
 
 
 class Completion:
     """Resolves once every batch holding a request's events is confirmed, or fails with the first error."""
 
-    __slots__ = ("future", "_pending", "_sealed", "_tracked")
+    __slots__ = ("future", "_pending", "_sealed", "_last")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.future: asyncio.Future[None] = loop.create_future()
         self._pending = 0
         self._sealed = False
-        self._tracked: set[int] = set()
+        self._last: PendingBatch | None = None
 
-    def track(self, batch: asyncio.Future[None]) -> None:
-        if id(batch) in self._tracked:
+    def track(self, batch: PendingBatch) -> None:
+        # A request's events of one type land in one batch one after another: skip the repeats cheaply.
+        if batch is self._last or self in batch.waiters:
             return
-        self._tracked.add(id(batch))
+        self._last = batch
+        if batch.done:
+            self.batch_done(batch.error, counted=False)
+            return
         self._pending += 1
-        batch.add_done_callback(self._done)
+        batch.waiters.append(self)
 
     def seal(self) -> None:
         """No more batches will be tracked."""
@@ -44,17 +66,16 @@ class Completion:
         if not self.future.done():
             self.future.set_exception(error)
 
-    def _done(self, batch: asyncio.Future[None]) -> None:
+    def batch_done(self, error: BaseException | None, counted: bool = True) -> None:
         if self.future.done():
             return
-        if batch.cancelled():
-            self.future.set_exception(BrokerUnavailable("publishing was cancelled"))
-        elif (error := batch.exception()) is not None:
+        if error is not None:
             self.future.set_exception(error)
-        else:
+            return
+        if counted:
             self._pending -= 1
-            if self._sealed and self._pending == 0:
-                self.future.set_result(None)
+        if self._sealed and self._pending == 0:
+            self.future.set_result(None)
 
 
 class Publisher:
@@ -67,33 +88,35 @@ class Publisher:
         self._slots = asyncio.Semaphore(max_inflight)
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def spawn(self, message: OutgoingMessage, done: asyncio.Future[None], events: int, event_type: str) -> None:
-        task = asyncio.get_running_loop().create_task(self._publish(message, done, events, event_type))
+    def spawn(self, message: OutgoingMessage, batch: PendingBatch, events: int, event_type: str,
+              then: Callable[[], None]) -> None:
+        task = asyncio.get_running_loop().create_task(self._publish(message, batch, events, event_type, then))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _publish(self, message: OutgoingMessage, done: asyncio.Future[None], events: int,
-                       event_type: str) -> None:
+    async def _publish(self, message: OutgoingMessage, batch: PendingBatch, events: int, event_type: str,
+                       then: Callable[[], None]) -> None:
         started = time.perf_counter()
+        error: BaseException | None = None
         try:
             async with self._slots:
                 await self.broker.publish(message, self.timeout)
         except (BrokerUnavailable, PublishRejected) as exc:
             self.metrics.publish_failures.labels(type(exc).__name__).inc()
-            if not done.done():
-                done.set_exception(exc)
-            return
+            error = exc
         except Exception as exc:  # a broker bug must fail the requests, not hang them
             log.exception("publishing %s failed", event_type, extra={"component": "publisher",
                                                                     "event_type": event_type})
             self.metrics.worker_errors.labels("publisher").inc()
-            if not done.done():
-                done.set_exception(BrokerUnavailable(f"publishing failed: {exc}"))
-            return
-        self.metrics.publish_seconds.observe(time.perf_counter() - started)
-        self.metrics.batch_events.labels(event_type).observe(events)
-        if not done.done():
-            done.set_result(None)
+            error = BrokerUnavailable(f"publishing failed: {exc}")
+        except asyncio.CancelledError:
+            batch.resolve(BrokerUnavailable("publishing was cancelled at shutdown"))
+            raise
+        else:
+            self.metrics.publish_seconds.observe(time.perf_counter() - started)
+            self.metrics.batch_events.labels(event_type).observe(events)
+        batch.resolve(error)
+        then()
 
     async def drain(self, timeout: float) -> None:
         if self._tasks:
@@ -101,10 +124,14 @@ class Publisher:
 
 
 class TypeBatcher:
-    """Collects stamped events of one type and publishes them at `max_events` or after `linger` seconds."""
+    """Collects stamped events of one type and publishes them at `max_events` or after `linger` seconds.
+
+    At most `max_inflight` messages of a type wait for the broker at once; while they do, events keep
+    collecting, so batches grow with the load (as a Kafka producer's do) and the broker's per-message
+    cost is paid once for many events, while a quiet type still goes out after `linger`."""
 
     def __init__(self, event_type: str, exchange: str, routing_key: str, batch_class: Any, publisher: Publisher,
-                 max_events: int, linger: float) -> None:
+                 max_events: int, linger: float, max_inflight: int = 1) -> None:
         self.event_type = event_type
         self.exchange = exchange
         self.routing_key = routing_key
@@ -113,39 +140,49 @@ class TypeBatcher:
         self._max_events = max_events
         self._linger = linger
         self._events: list[Any] = []
-        self._future: asyncio.Future[None] | None = None
+        self._batch: PendingBatch | None = None
         self._timer: asyncio.TimerHandle | None = None
+        self._max_inflight = max_inflight
+        self._inflight = 0
+        self._deferred = False
 
-    def add(self, stamped: Any) -> asyncio.Future[None]:
-        """Adds one StampedEvent; the future resolves when the batch holding it is confirmed."""
-        if self._future is None:
-            loop = asyncio.get_running_loop()
-            self._future = loop.create_future()
-            self._timer = loop.call_later(self._linger, self.flush)
-        future = self._future
+    def add(self, stamped: Any) -> PendingBatch:
+        """Adds one StampedEvent; returns the batch that will carry it."""
+        if self._batch is None:
+            self._batch = PendingBatch()
+            self._timer = asyncio.get_running_loop().call_later(self._linger, self.flush)
+        batch = self._batch
         self._events.append(stamped)
         if len(self._events) >= self._max_events:
             self.flush()
-        return future
+        return batch
 
-    def flush(self) -> None:
-        if self._future is None:
+    def flush(self, force: bool = False) -> None:
+        if self._batch is None:
             return
         if self._timer is not None:
             self._timer.cancel()
-        events, future = self._events, self._future
-        self._events, self._future, self._timer = [], None, None
-        batch = self._batch_class(event_type=self.event_type, events=events)
-        ids = hashlib.blake2b(digest_size=16)
-        for event in events:
-            ids.update(event.event_id.encode())
-            ids.update(b"\0")
+            self._timer = None
+        if self._inflight >= self._max_inflight and not force and len(self._events) < self._max_events:
+            self._deferred = True  # goes out as soon as a message in flight is confirmed
+            return
+        self._deferred = False
+        events, batch = self._events, self._batch
+        self._events, self._batch = [], None
+        body = self._batch_class(event_type=self.event_type, events=events).SerializeToString()
+        ids = hashlib.blake2b("\0".join([event.event_id for event in events]).encode(), digest_size=16)
         message = OutgoingMessage(
             exchange=self.exchange,
             routing_key=self.routing_key,
-            body=batch.SerializeToString(),
+            body=body,
             # The same events give the same id, so a republished batch is recognisable downstream.
             message_id=ids.hexdigest(),
             headers={"event_type": self.event_type, "events": str(len(events))},
         )
-        self._publisher.spawn(message, future, len(events), self.event_type)
+        self._inflight += 1
+        self._publisher.spawn(message, batch, len(events), self.event_type, self._confirmed)
+
+    def _confirmed(self) -> None:
+        self._inflight -= 1
+        if self._deferred:
+            self.flush()

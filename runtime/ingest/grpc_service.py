@@ -75,16 +75,15 @@ class EventService:
             raise GRPCError(Status.INVALID_ARGUMENT, f"the request is not a valid {self._batch.DESCRIPTOR.full_name}: "
                             f"{exc}") from None
         accepted, rejected = [], []
-        received = self._metrics.events_received
         for index, envelope in enumerate(getattr(request, self._events_field)):
             event_type, rejection = self._pipeline.check(index, envelope)
             if rejection is not None:
                 rejected.append(rejection)
                 self._metrics.events_rejected.labels("grpc", rejection.code).inc()
                 continue
-            received.labels(self._sources[event_type], event_type).inc()
             self._merge_header(request, envelope)
             accepted.append((event_type, envelope))
+        self._pipeline.count(self._metrics.events_received, accepted)
         try:
             if accepted:
                 await self._pipeline.submit(accepted)

@@ -53,6 +53,8 @@ class Pipeline:
                                           metrics)
                        for source in sorted(set(self.envelope.SOURCES.values()))}
         self._accepting = True
+        self._children: dict[int, dict[str, Any]] = {}
+        self._adjusted_children: dict[str, Any] = {}
         # Events admitted and not yet confirmed: the bound that keeps memory flat under any load.
         self._pending = 0
         self._room = asyncio.Event()
@@ -114,38 +116,60 @@ class Pipeline:
             await self._pools[source].submit(WorkItem(group, received, completion), wait)
             completions.append(completion.future)
         await asyncio.gather(*completions)
-        for source, group in by_source.items():
-            for event_type, _ in group:
-                self.metrics.events_accepted.labels(source, event_type).inc()
+        self.count(self.metrics.events_accepted, events)
+
+    def count(self, counter: Any, events: Sequence[tuple[str, Any]]) -> None:
+        """Adds events to a counter labelled by source and event type, once per type."""
+        per_type: dict[str, int] = {}
+        for event_type, _ in events:
+            per_type[event_type] = per_type.get(event_type, 0) + 1
+        children = self._children.setdefault(id(counter), {})
+        for event_type, n in per_type.items():
+            child = children.get(event_type)
+            if child is None:
+                child = children[event_type] = counter.labels(self.envelope.SOURCES[event_type], event_type)
+            child.inc(n)
 
     def _handle(self, item: WorkItem) -> None:
-        envelope_module = self.envelope
+        client_time_us = self.envelope.client_time_us
+        sent_at_us = self.envelope.sent_at_us
+        client_event_id = self.envelope.client_event_id
         received = item.received_at_us
         max_age = self.settings.max_event_age_days
-        adjusted = self.metrics.time_adjusted
         stamped_class = self._stamped_class
+        batchers = self._batchers
+        track = item.completion.track
+        adjustments: dict[str, int] = {}
         for event_type, envelope in item.events:
             try:
-                client_us = envelope_module.client_time_us(envelope)
+                client_us = client_time_us(envelope)
             except (ValueError, OverflowError):
                 client_us = None
-                adjusted.labels("unparseable").inc()
+                adjustments["unparseable"] = adjustments.get("unparseable", 0) + 1
             try:
-                sent_us = envelope_module.sent_at_us(envelope)
+                sent_us = sent_at_us(envelope)
             except (ValueError, OverflowError):
                 sent_us = None
             times = correct_event_time(client_us, sent_us, received, max_age)
             if times.adjustment:
-                adjusted.labels(times.adjustment).inc()
+                adjustments[times.adjustment] = adjustments.get(times.adjustment, 0) + 1
             data = envelope.SerializeToString(deterministic=True)
             # Without a client id, the content names the event: a retried request keeps its ids.
-            event_id = envelope_module.client_event_id(envelope) or hashlib.blake2b(data, digest_size=16).hexdigest()
+            event_id = client_event_id(envelope) or hashlib.blake2b(data, digest_size=16).hexdigest()
             stamped = stamped_class(event_id=event_id, received_at_us=received, event_time_us=times.event_time_us,
                                     envelope=data)
             if client_us is not None and -(2**63) <= client_us < 2**63:
                 stamped.client_time_us = client_us
-            item.completion.track(self._batchers[event_type].add(stamped))
+            track(batchers[event_type].add(stamped))
         item.completion.seal()
+        for adjustment, n in adjustments.items():
+            self._adjusted(adjustment).inc(n)
+
+    def _adjusted(self, adjustment: str) -> Any:
+        child = self._adjusted_children.get(adjustment)
+        if child is None:
+            child = self._adjusted_children[adjustment] = self.metrics.time_adjusted.labels(adjustment)
+        return child
 
     async def drain(self, timeout: float) -> None:
         """Stops taking events, hands queued requests to the batchers, publishes and waits for confirms."""
@@ -154,7 +178,7 @@ class Pipeline:
         for pool in self._pools.values():
             await pool.join(max(0.0, deadline - time.monotonic()))
         for batcher in self._batchers.values():
-            batcher.flush()
+            batcher.flush(force=True)
         await self._publisher.drain(max(0.0, deadline - time.monotonic()))
 
     async def close(self) -> None:
