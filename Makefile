@@ -13,10 +13,10 @@ $(BIN)/eventgen: pyproject.toml
 
 setup: $(BIN)/eventgen
 
-# Sets up, generates the code from proto/ and shows what was generated.
+# Sets up and runs the service on its embedded defaults: the in-process broker and ClickHouse engine
+# (chDB) under ./data, gRPC on 127.0.0.1:50051, HTTP on 127.0.0.1:8080. Ctrl-C drains and stops it.
 run: setup
-	$(BIN)/eventgen generate
-	@echo "generated/ holds the code, DDL, topology and CATALOG.md of $$(grep -c '^### ' generated/CATALOG.md) event types"
+	$(BIN)/eventgen run
 
 generate: setup
 	$(BIN)/eventgen generate

@@ -40,7 +40,7 @@ class CircuitBreaker:
 
 
 async def retry_store(call: Callable[[], Awaitable[T]], breaker: CircuitBreaker, *, what: str,
-                      first_delay: float = 0.2, max_delay: float = 10.0,
+                      first_delay: float = 0.2, max_delay: float = 5.0,
                       stopping: Callable[[], bool] = lambda: False) -> T:
     """Runs `call` until it succeeds or fails permanently (a StoreError that is not retryable, raised).
     Retryable failures open the breaker; attempts wait for the store's probe and back off with jitter."""

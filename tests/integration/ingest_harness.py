@@ -21,8 +21,9 @@ Batch = SCHEMA.envelope.Batch
 
 @asynccontextmanager
 async def running_app(broker_url: str, namespace: str, **settings: Any) -> AsyncIterator[App]:
+    # Ingest only unless asked: the tests read the queues themselves.
     app = App(load_settings({"grpc_port": 0, "http_port": 0, "broker_url": broker_url, "namespace": namespace,
-                             "batch_linger_ms": 5, **settings}), schema=SCHEMA)
+                             "batch_linger_ms": 5, "role": "ingest", **settings}), schema=SCHEMA)
     await app.start()
     try:
         assert await app.broker.wait_connected(20), "the broker did not connect"
@@ -48,25 +49,30 @@ def one_of_each(seed: int = 1, prefix: str = "ev") -> Any:
     return batch
 
 
-async def drain_queues(app: App, expected_events: int, timeout: float = 20) -> dict[str, list[tuple[Any, Any]]]:
-    """Pulls (and acks) messages from every queue until `expected_events` events were read:
+async def drain_queues(app: App, expected_events: int, timeout: float = 30) -> dict[str, list[tuple[Any, Any]]]:
+    """Consumes (and acks) every queue until `expected_events` events were read:
     {event_type: [(delivery, StampedEvent), ...]}."""
     found: dict[str, list[tuple[Any, Any]]] = {}
     total = 0
-    deadline = asyncio.get_running_loop().time() + timeout
-    queues = [q["name"] for q in app.topology.queues]
-    while total < expected_events and asyncio.get_running_loop().time() < deadline:
-        progressed = False
-        for queue in queues:
-            delivery = await app.broker.get(queue, timeout=0.05)
-            if delivery is None:
-                continue
-            progressed = True
-            batch = SCHEMA.transport.StampedBatch.FromString(delivery.body)
-            for stamped in batch.events:
-                found.setdefault(batch.event_type, []).append((delivery, stamped))
-                total += 1
-            await delivery.ack()
-        if not progressed:
-            await asyncio.sleep(0.05)
+    enough = asyncio.Event()
+
+    async def handle(delivery: Any) -> None:
+        nonlocal total
+        batch = SCHEMA.transport.StampedBatch.FromString(delivery.body)
+        for stamped in batch.events:
+            found.setdefault(batch.event_type, []).append((delivery, stamped))
+            total += 1
+        await delivery.ack()
+        if total >= expected_events:
+            enough.set()
+
+    cancels = [await app.broker.consume(q["name"], 500, handle) for q in app.topology.queues]
+    try:
+        if expected_events:
+            await asyncio.wait_for(enough.wait(), timeout)
+    except TimeoutError:
+        pass
+    finally:
+        for cancel in cancels:
+            await cancel()
     return found

@@ -51,7 +51,7 @@ RSS_BOUND_MB = 400
 
 def test_overload_gets_backpressure_bounded_memory_and_full_recovery(amqp_url, namespace, tmp_path):
     service = ServiceProcess("--role", "ingest", "--broker-url", amqp_url, "--namespace", namespace,
-                             log=tmp_path / "ingest.log", env={"EVENTGEN_MAX_PENDING_EVENTS": "20000"})
+                             log=tmp_path / "ingest.log", env={"EVENTGEN_MAX_PENDING_EVENTS": "5000"})
     try:
         service.wait_ready()
         batches = sample_batches(SCHEMA, 32, 100)

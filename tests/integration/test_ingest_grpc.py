@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import sys
 import urllib.request
 
 import grpc
 import pytest
-from events.v1 import envelope_grpc, envelope_pb2_grpc  # noqa: E402  (generated, on the path via SCHEMA)
 from grpclib.client import Channel
 from grpclib.const import Status
 from grpclib.exceptions import GRPCError
@@ -20,6 +20,11 @@ from grpclib.reflection.v1.reflection_pb2 import ServerReflectionRequest
 
 from tests.integration.conftest import AMQP_URL
 from tests.integration.ingest_harness import SCHEMA, Batch, Envelope, drain_queues, one_of_each, running_app
+
+# The generated stubs beside the batch's _pb2 module: grpclib's own, and the official grpcio one.
+_PB2 = SCHEMA.envelope.Batch.__module__
+envelope_grpc = importlib.import_module(_PB2.removesuffix("_pb2") + "_grpc")
+envelope_pb2_grpc = importlib.import_module(_PB2 + "_grpc")
 
 BROKERS = [pytest.param("memory://", id="memory"),
            pytest.param(AMQP_URL, id="rabbitmq", marks=pytest.mark.rabbitmq)]
