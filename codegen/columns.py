@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from google.protobuf.descriptor_pb2 import FieldDescriptorProto as F
@@ -144,6 +144,22 @@ class ColumnBuilder:
             columns.extend(self._field(info, i, fd, where, in_oneof))
         return columns
 
+    def _one_pass(self, columns: list[Column], var: str, items: str) -> list[Column]:
+        """Columns of one repeated message read in one pass over its items, instead of a pass per column:
+        [(a, b, ...) for item in items], transposed into one list per column."""
+        suffix = f" for {var} in {items}]"
+        simple = [i for i, c in enumerate(columns)
+                  if c.expression.startswith("[") and c.expression.endswith(suffix)
+                  and " for " not in c.expression[1:-len(suffix)]]
+        if len(simple) < 2:
+            return columns
+        leaves = ", ".join(columns[i].expression[1:-len(suffix)] for i in simple)
+        table = self._bind(f"_transpose([({leaves},) for {var} in {items}], {len(simple)})", _Where("", "", ""))
+        replaced = list(columns)
+        for j, i in enumerate(simple):
+            replaced[i] = replace(columns[i], expression=f"{table}[{j}]")
+        return replaced
+
     def _oneof_case(self, info: MessageInfo, oneof_index: int, where: _Where) -> Column:
         name = info.proto.oneof_decl[oneof_index].name
         path = self.index.oneof_path(info, oneof_index)
@@ -231,8 +247,9 @@ class ColumnBuilder:
                 var = f"_i{len(where.loops) + 1}"
                 items = self._bind(f"list({access})", where) if not where.loops else access
                 inner = _Where(var, prefix, origin, (*where.loops, _Loop(var, items)), stack)
-            else:
-                inner = _Where(access, prefix, origin, where.loops, stack)
+                columns = self._message(child, inner)
+                return columns if where.loops else self._one_pass(columns, var, items)
+            inner = _Where(access, prefix, origin, where.loops, stack)
             return self._message(child, inner)
         if fd.type == F.TYPE_ENUM:
             enum = fd.type_name.lstrip(".")

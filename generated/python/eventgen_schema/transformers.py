@@ -171,6 +171,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":
@@ -286,8 +293,20 @@ def transform_app_crashed(events: Sequence[Any], pii_key: bytes = b"") -> list[A
         p = e.app_crashed
         _e0 = e.header
         _m0 = list(p.frames)
-        _m1 = p.uptime
-        _m2 = p.native_context
+        _m1 = _transpose(
+            [
+                (
+                    _i1.symbol,
+                    _i1.file,
+                    _i1.line,
+                    _i1.address,
+                )
+                for _i1 in _m0
+            ],
+            4,
+        )
+        _m2 = p.uptime
+        _m3 = p.native_context
         append(
             (
                 s.event_id,
@@ -320,10 +339,10 @@ def transform_app_crashed(events: Sequence[Any], pii_key: bytes = b"") -> list[A
                 p.exception_type,
                 p.exception_message,
                 p.fatal,
-                [_i1.symbol for _i1 in _m0],
-                [_i1.file for _i1 in _m0],
-                [_i1.line for _i1 in _m0],
-                [_i1.address for _i1 in _m0],
+                _m1[0],
+                _m1[1],
+                _m1[2],
+                _m1[3],
                 list(p.breadcrumbs),
                 p.stack_hash,
                 p.exit_code,
@@ -331,9 +350,9 @@ def transform_app_crashed(events: Sequence[Any], pii_key: bytes = b"") -> list[A
                 p.free_disk_bytes,
                 p.battery_level,
                 p.minidump_sha256,
-                (_m1.seconds * 1000000 + int(_m1.nanos / 1000) if p.HasField("uptime") else None),
-                _m2.type_url,
-                _m2.value,
+                (_m2.seconds * 1000000 + int(_m2.nanos / 1000) if p.HasField("uptime") else None),
+                _m3.type_url,
+                _m3.value,
             )
         )
     n = len(rows)
@@ -1892,7 +1911,22 @@ def transform_checkout_started(events: Sequence[Any], pii_key: bytes = b"") -> l
         p = e.checkout_started
         _e0 = e.header
         _m0 = list(p.items)
-        _m1 = p.subtotal
+        _m1 = _transpose(
+            [
+                (
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.sku,
+                    _i1.title,
+                    _i1.brand_id,
+                    _i1.price.currency_code,
+                    _i1.price.amount_micros,
+                )
+                for _i1 in _m0
+            ],
+            7,
+        )
+        _m2 = p.subtotal
         append(
             (
                 s.event_id,
@@ -1924,16 +1958,16 @@ def transform_checkout_started(events: Sequence[Any], pii_key: bytes = b"") -> l
                 _e0.screen_height,
                 p.cart_id,
                 p.shop_domain,
-                [_i1.product_id for _i1 in _m0],
-                [_i1.variant_id for _i1 in _m0],
-                [_i1.sku for _i1 in _m0],
-                [_i1.title for _i1 in _m0],
-                [_i1.brand_id for _i1 in _m0],
-                [_i1.price.currency_code for _i1 in _m0],
-                [_i1.price.amount_micros for _i1 in _m0],
+                _m1[0],
+                _m1[1],
+                _m1[2],
+                _m1[3],
+                _m1[4],
+                _m1[5],
+                _m1[6],
                 p.item_count,
-                _m1.currency_code,
-                _m1.amount_micros,
+                _m2.currency_code,
+                _m2.amount_micros,
                 p.discount_code,
             )
         )
@@ -2287,6 +2321,18 @@ def transform_creator_campaign_joined(events: Sequence[Any], pii_key: bytes = b"
         _m0 = p.creator
         _m1 = p.agreed_fee
         _m2 = list(p.deliverables)
+        _m3 = _transpose(
+            [
+                (
+                    _i1.deliverable_id,
+                    ENUM_events_v1_ContentType[_i1.content_type],
+                    _i1.quantity,
+                    (_i1.due_at.seconds * 1000000 + _i1.due_at.nanos // 1000 if _i1.HasField("due_at") else None),
+                )
+                for _i1 in _m2
+            ],
+            4,
+        )
         append(
             (
                 s.event_id,
@@ -2323,13 +2369,10 @@ def transform_creator_campaign_joined(events: Sequence[Any], pii_key: bytes = b"
                 p.brand_id,
                 _m1.currency_code,
                 _m1.amount_micros,
-                [_i1.deliverable_id for _i1 in _m2],
-                [ENUM_events_v1_ContentType[_i1.content_type] for _i1 in _m2],
-                [_i1.quantity for _i1 in _m2],
-                [
-                    (_i1.due_at.seconds * 1000000 + _i1.due_at.nanos // 1000 if _i1.HasField("due_at") else None)
-                    for _i1 in _m2
-                ],
+                _m3[0],
+                _m3[1],
+                _m3[2],
+                _m3[3],
             )
         )
     n = len(rows)
@@ -2590,7 +2633,20 @@ def transform_creator_post_published(events: Sequence[Any], pii_key: bytes = b""
         _m0 = p.content
         _m1 = _m0.creator
         _m2 = list(p.media)
-        _m3 = p.posted_at
+        _m3 = _transpose(
+            [
+                (
+                    _i1.media_url,
+                    ENUM_events_v1_ContentType[_i1.media_type],
+                    _i1.width,
+                    _i1.height,
+                    _i1.duration_ms,
+                )
+                for _i1 in _m2
+            ],
+            5,
+        )
+        _m4 = p.posted_at
         append(
             (
                 s.event_id,
@@ -2631,12 +2687,12 @@ def transform_creator_post_published(events: Sequence[Any], pii_key: bytes = b""
                 p.caption,
                 list(p.hashtags),
                 list(p.mentions),
-                [_i1.media_url for _i1 in _m2],
-                [ENUM_events_v1_ContentType[_i1.media_type] for _i1 in _m2],
-                [_i1.width for _i1 in _m2],
-                [_i1.height for _i1 in _m2],
-                [_i1.duration_ms for _i1 in _m2],
-                (_m3.seconds * 1000000 + _m3.nanos // 1000 if p.HasField("posted_at") else None),
+                _m3[0],
+                _m3[1],
+                _m3[2],
+                _m3[3],
+                _m3[4],
+                (_m4.seconds * 1000000 + _m4.nanos // 1000 if p.HasField("posted_at") else None),
                 p.is_sponsored,
                 p.deliverable_id,
             )
@@ -3314,14 +3370,33 @@ def transform_order_placed(events: Sequence[Any], pii_key: bytes = b"") -> list[
         p = e.order_placed
         _e0 = e.header
         _m0 = list(p.lines)
-        _m1 = p.subtotal
-        _m2 = p.total
-        _m3 = p.discount
-        _m4 = p.link
-        _m5 = _m4.creator
-        _m6 = _m4.click_to_order
-        _m7 = p.coupon
-        _m8 = _m7.creator
+        _m1 = _transpose(
+            [
+                (
+                    _i1.line_id,
+                    _i1.product.product_id,
+                    _i1.product.variant_id,
+                    _i1.product.sku,
+                    _i1.product.title,
+                    _i1.product.brand_id,
+                    _i1.product.price.currency_code,
+                    _i1.product.price.amount_micros,
+                    _i1.quantity,
+                    _i1.line_total.currency_code,
+                    _i1.line_total.amount_micros,
+                )
+                for _i1 in _m0
+            ],
+            11,
+        )
+        _m2 = p.subtotal
+        _m3 = p.total
+        _m4 = p.discount
+        _m5 = p.link
+        _m6 = _m5.creator
+        _m7 = _m5.click_to_order
+        _m8 = p.coupon
+        _m9 = _m8.creator
         append(
             (
                 s.event_id,
@@ -3354,36 +3429,36 @@ def transform_order_placed(events: Sequence[Any], pii_key: bytes = b"") -> list[
                 p.order_id,
                 p.shop_domain,
                 p.shopify_order_id,
-                [_i1.line_id for _i1 in _m0],
-                [_i1.product.product_id for _i1 in _m0],
-                [_i1.product.variant_id for _i1 in _m0],
-                [_i1.product.sku for _i1 in _m0],
-                [_i1.product.title for _i1 in _m0],
-                [_i1.product.brand_id for _i1 in _m0],
-                [_i1.product.price.currency_code for _i1 in _m0],
-                [_i1.product.price.amount_micros for _i1 in _m0],
-                [_i1.quantity for _i1 in _m0],
-                [_i1.line_total.currency_code for _i1 in _m0],
-                [_i1.line_total.amount_micros for _i1 in _m0],
-                _m1.currency_code,
-                _m1.amount_micros,
+                _m1[0],
+                _m1[1],
+                _m1[2],
+                _m1[3],
+                _m1[4],
+                _m1[5],
+                _m1[6],
+                _m1[7],
+                _m1[8],
+                _m1[9],
+                _m1[10],
                 _m2.currency_code,
                 _m2.amount_micros,
                 _m3.currency_code,
                 _m3.amount_micros,
+                _m4.currency_code,
+                _m4.amount_micros,
                 list(p.discount_codes),
                 (p.WhichOneof("attribution") or ""),
-                _m4.id,
-                _m5.creator_id,
-                _m5.handle,
-                ENUM_events_v1_SocialPlatform[_m5.social_platform],
-                _m4.campaign_id,
-                (_m6.seconds * 1000000 + int(_m6.nanos / 1000) if _m4.HasField("click_to_order") else None),
-                _m7.code,
-                _m8.creator_id,
-                _m8.handle,
-                ENUM_events_v1_SocialPlatform[_m8.social_platform],
-                _m7.campaign_id,
+                _m5.id,
+                _m6.creator_id,
+                _m6.handle,
+                ENUM_events_v1_SocialPlatform[_m6.social_platform],
+                _m5.campaign_id,
+                (_m7.seconds * 1000000 + int(_m7.nanos / 1000) if _m5.HasField("click_to_order") else None),
+                _m8.code,
+                _m9.creator_id,
+                _m9.handle,
+                ENUM_events_v1_SocialPlatform[_m9.social_platform],
+                _m8.campaign_id,
                 _pii(p.customer_email, pii_key),
                 p.shipping_country,
                 p.first_order,
@@ -3944,8 +4019,22 @@ def transform_post_scraped(events: Sequence[Any], pii_key: bytes = b"") -> list[
         _m1 = _m0.creator
         _m2 = p.metrics
         _m3 = list(p.top_comments)
-        _m4 = p.posted_at
-        _m5 = p.scrape_latency
+        _m4 = _transpose(
+            [
+                (
+                    _i1.comment_id,
+                    _i1.author.handle,
+                    _i1.author.verified,
+                    _i1.author.follower_count,
+                    _i1.text,
+                    _i1.like_count,
+                )
+                for _i1 in _m3
+            ],
+            6,
+        )
+        _m5 = p.posted_at
+        _m6 = p.scrape_latency
         append(
             (
                 s.event_id,
@@ -3992,16 +4081,16 @@ def transform_post_scraped(events: Sequence[Any], pii_key: bytes = b"") -> list[
                 p.view_delta,
                 [ENUM_events_v1_ContentFlag[_v] for _v in p.flags],
                 dict(p.reaction_counts),
-                [_i1.comment_id for _i1 in _m3],
-                [_i1.author.handle for _i1 in _m3],
-                [_i1.author.verified for _i1 in _m3],
-                [_i1.author.follower_count for _i1 in _m3],
-                [_i1.text for _i1 in _m3],
-                [_i1.like_count for _i1 in _m3],
+                _m4[0],
+                _m4[1],
+                _m4[2],
+                _m4[3],
+                _m4[4],
+                _m4[5],
                 p.caption_simhash,
                 p.media_sha256,
-                (_m4.seconds * 1000000 + _m4.nanos // 1000 if p.HasField("posted_at") else None),
-                (_m5.seconds * 1000000 + int(_m5.nanos / 1000) if p.HasField("scrape_latency") else None),
+                (_m5.seconds * 1000000 + _m5.nanos // 1000 if p.HasField("posted_at") else None),
+                (_m6.seconds * 1000000 + int(_m6.nanos / 1000) if p.HasField("scrape_latency") else None),
                 p.scraper_version,
             )
         )
@@ -4285,6 +4374,17 @@ def transform_profile_scraped(events: Sequence[Any], pii_key: bytes = b"") -> li
         _m1 = sorted(p.audience_by_country)
         _m2 = p.audience
         _m3 = list(_m2.age_buckets)
+        _m4 = _transpose(
+            [
+                (
+                    _i1.min_age,
+                    _i1.max_age,
+                    _i1.share,
+                )
+                for _i1 in _m3
+            ],
+            3,
+        )
         append(
             (
                 s.event_id,
@@ -4326,9 +4426,9 @@ def transform_profile_scraped(events: Sequence[Any], pii_key: bytes = b"") -> li
                 [_k1 for _k1 in _m1],
                 [p.audience_by_country[_k1].share for _k1 in _m1],
                 [p.audience_by_country[_k1].estimated_followers for _k1 in _m1],
-                [_i1.min_age for _i1 in _m3],
-                [_i1.max_age for _i1 in _m3],
-                [_i1.share for _i1 in _m3],
+                _m4[0],
+                _m4[1],
+                _m4[2],
                 _m2.female_share,
                 p.is_private,
                 p.is_verified,
@@ -4880,6 +4980,36 @@ def transform_shopify_cart_created(events: Sequence[Any], pii_key: bytes = b"") 
         _e0 = e.header
         _m0 = p.cart
         _m1 = list(_m0.line_items)
+        _m2 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.key,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.original_price,
+                    _i1.discounted_price,
+                    _i1.line_price,
+                    _i1.original_line_price,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.taxable,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.line_price_set.shop_money.amount,
+                    _i1.line_price_set.shop_money.currency_code,
+                    dict(_i1.properties),
+                )
+                for _i1 in _m1
+            ],
+            22,
+        )
         append(
             (
                 s.event_id,
@@ -4911,28 +5041,28 @@ def transform_shopify_cart_created(events: Sequence[Any], pii_key: bytes = b"") 
                 _e0.screen_height,
                 _m0.id,
                 _m0.token,
-                [_i1.id for _i1 in _m1],
-                [_i1.key for _i1 in _m1],
-                [_i1.product_id for _i1 in _m1],
-                [_i1.variant_id for _i1 in _m1],
-                [_i1.title for _i1 in _m1],
-                [_i1.sku for _i1 in _m1],
-                [_i1.vendor for _i1 in _m1],
-                [_i1.quantity for _i1 in _m1],
-                [_i1.grams for _i1 in _m1],
-                [_i1.price for _i1 in _m1],
-                [_i1.original_price for _i1 in _m1],
-                [_i1.discounted_price for _i1 in _m1],
-                [_i1.line_price for _i1 in _m1],
-                [_i1.original_line_price for _i1 in _m1],
-                [_i1.total_discount for _i1 in _m1],
-                [_i1.gift_card for _i1 in _m1],
-                [_i1.taxable for _i1 in _m1],
-                [_i1.price_set.shop_money.amount for _i1 in _m1],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m1],
-                [_i1.line_price_set.shop_money.amount for _i1 in _m1],
-                [_i1.line_price_set.shop_money.currency_code for _i1 in _m1],
-                [dict(_i1.properties) for _i1 in _m1],
+                _m2[0],
+                _m2[1],
+                _m2[2],
+                _m2[3],
+                _m2[4],
+                _m2[5],
+                _m2[6],
+                _m2[7],
+                _m2[8],
+                _m2[9],
+                _m2[10],
+                _m2[11],
+                _m2[12],
+                _m2[13],
+                _m2[14],
+                _m2[15],
+                _m2[16],
+                _m2[17],
+                _m2[18],
+                _m2[19],
+                _m2[20],
+                _m2[21],
                 _m0.note,
                 _m0.created_at,
                 _m0.updated_at,
@@ -5010,6 +5140,36 @@ def transform_shopify_cart_updated(events: Sequence[Any], pii_key: bytes = b"") 
         _e0 = e.header
         _m0 = p.cart
         _m1 = list(_m0.line_items)
+        _m2 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.key,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.original_price,
+                    _i1.discounted_price,
+                    _i1.line_price,
+                    _i1.original_line_price,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.taxable,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.line_price_set.shop_money.amount,
+                    _i1.line_price_set.shop_money.currency_code,
+                    dict(_i1.properties),
+                )
+                for _i1 in _m1
+            ],
+            22,
+        )
         append(
             (
                 s.event_id,
@@ -5041,28 +5201,28 @@ def transform_shopify_cart_updated(events: Sequence[Any], pii_key: bytes = b"") 
                 _e0.screen_height,
                 _m0.id,
                 _m0.token,
-                [_i1.id for _i1 in _m1],
-                [_i1.key for _i1 in _m1],
-                [_i1.product_id for _i1 in _m1],
-                [_i1.variant_id for _i1 in _m1],
-                [_i1.title for _i1 in _m1],
-                [_i1.sku for _i1 in _m1],
-                [_i1.vendor for _i1 in _m1],
-                [_i1.quantity for _i1 in _m1],
-                [_i1.grams for _i1 in _m1],
-                [_i1.price for _i1 in _m1],
-                [_i1.original_price for _i1 in _m1],
-                [_i1.discounted_price for _i1 in _m1],
-                [_i1.line_price for _i1 in _m1],
-                [_i1.original_line_price for _i1 in _m1],
-                [_i1.total_discount for _i1 in _m1],
-                [_i1.gift_card for _i1 in _m1],
-                [_i1.taxable for _i1 in _m1],
-                [_i1.price_set.shop_money.amount for _i1 in _m1],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m1],
-                [_i1.line_price_set.shop_money.amount for _i1 in _m1],
-                [_i1.line_price_set.shop_money.currency_code for _i1 in _m1],
-                [dict(_i1.properties) for _i1 in _m1],
+                _m2[0],
+                _m2[1],
+                _m2[2],
+                _m2[3],
+                _m2[4],
+                _m2[5],
+                _m2[6],
+                _m2[7],
+                _m2[8],
+                _m2[9],
+                _m2[10],
+                _m2[11],
+                _m2[12],
+                _m2[13],
+                _m2[14],
+                _m2[15],
+                _m2[16],
+                _m2[17],
+                _m2[18],
+                _m2[19],
+                _m2[20],
+                _m2[21],
                 _m0.note,
                 _m0.created_at,
                 _m0.updated_at,
@@ -5140,14 +5300,89 @@ def transform_shopify_checkout_created(events: Sequence[Any], pii_key: bytes = b
         _e0 = e.header
         _m0 = p.checkout
         _m1 = list(_m0.note_attributes)
-        _m2 = list(_m0.shipping_lines)
-        _m3 = list(_m0.line_items)
-        _m4 = list(_m0.discount_codes)
-        _m5 = list(_m0.tax_lines)
-        _m6 = _m0.billing_address
-        _m7 = _m0.shipping_address
-        _m8 = _m0.customer
-        _m9 = _m8.default_address
+        _m2 = _transpose(
+            [
+                (
+                    _i1.name,
+                    _i1.value,
+                )
+                for _i1 in _m1
+            ],
+            2,
+        )
+        _m3 = list(_m0.shipping_lines)
+        _m4 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.title,
+                    _i1.code,
+                    _i1.source,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.discounted_price,
+                    _i1.carrier_identifier,
+                )
+                for _i1 in _m3
+            ],
+            9,
+        )
+        _m5 = list(_m0.line_items)
+        _m6 = _transpose(
+            [
+                (
+                    _i1.key,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.variant_title,
+                    _i1.presentment_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.line_price,
+                    _i1.compare_at_price,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                    _i1.gift_card,
+                    _i1.fulfillment_service,
+                )
+                for _i1 in _m5
+            ],
+            17,
+        )
+        _m7 = list(_m0.discount_codes)
+        _m8 = _transpose(
+            [
+                (
+                    _i1.code,
+                    _i1.amount,
+                    _i1.type,
+                )
+                for _i1 in _m7
+            ],
+            3,
+        )
+        _m9 = list(_m0.tax_lines)
+        _m10 = _transpose(
+            [
+                (
+                    _i1.title,
+                    _i1.price,
+                    _i1.rate,
+                    _i1.channel_liable,
+                )
+                for _i1 in _m9
+            ],
+            4,
+        )
+        _m11 = _m0.billing_address
+        _m12 = _m0.shipping_address
+        _m13 = _m0.customer
+        _m14 = _m13.default_address
         append(
             (
                 s.event_id,
@@ -5191,21 +5426,21 @@ def transform_shopify_checkout_created(events: Sequence[Any], pii_key: bytes = b
                 _m0.landing_site,
                 _m0.referring_site,
                 _m0.note,
-                [_i1.name for _i1 in _m1],
-                [_i1.value for _i1 in _m1],
-                [_i1.id for _i1 in _m2],
-                [_i1.title for _i1 in _m2],
-                [_i1.code for _i1 in _m2],
-                [_i1.source for _i1 in _m2],
-                [_i1.price for _i1 in _m2],
-                [_i1.price_set.shop_money.amount for _i1 in _m2],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m2],
-                [_i1.discounted_price for _i1 in _m2],
-                [_i1.carrier_identifier for _i1 in _m2],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m2],
+                _m2[0],
+                _m2[1],
+                _m4[0],
+                _m4[1],
+                _m4[2],
+                _m4[3],
+                _m4[4],
+                _m4[5],
+                _m4[6],
+                _m4[7],
+                _m4[8],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m3],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m3],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m3],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m3],
                 _m0.taxes_included,
                 _m0.total_weight,
                 _m0.currency,
@@ -5213,101 +5448,101 @@ def transform_shopify_checkout_created(events: Sequence[Any], pii_key: bytes = b
                 _m0.customer_locale,
                 _m0.source_name,
                 _m0.abandoned_checkout_url,
-                [_i1.key for _i1 in _m3],
-                [_i1.product_id for _i1 in _m3],
-                [_i1.variant_id for _i1 in _m3],
-                [_i1.title for _i1 in _m3],
-                [_i1.variant_title for _i1 in _m3],
-                [_i1.presentment_title for _i1 in _m3],
-                [_i1.sku for _i1 in _m3],
-                [_i1.vendor for _i1 in _m3],
-                [_i1.quantity for _i1 in _m3],
-                [_i1.grams for _i1 in _m3],
-                [_i1.price for _i1 in _m3],
-                [_i1.line_price for _i1 in _m3],
-                [_i1.compare_at_price for _i1 in _m3],
-                [_i1.requires_shipping for _i1 in _m3],
-                [_i1.taxable for _i1 in _m3],
-                [_i1.gift_card for _i1 in _m3],
-                [_i1.fulfillment_service for _i1 in _m3],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [_i1.code for _i1 in _m4],
-                [_i1.amount for _i1 in _m4],
-                [_i1.type for _i1 in _m4],
-                [_i1.title for _i1 in _m5],
-                [_i1.price for _i1 in _m5],
-                [_i1.rate for _i1 in _m5],
-                [_i1.channel_liable for _i1 in _m5],
+                _m6[0],
+                _m6[1],
+                _m6[2],
+                _m6[3],
+                _m6[4],
+                _m6[5],
+                _m6[6],
+                _m6[7],
+                _m6[8],
+                _m6[9],
+                _m6[10],
+                _m6[11],
+                _m6[12],
+                _m6[13],
+                _m6[14],
+                _m6[15],
+                _m6[16],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m5],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m5],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m5],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m5],
+                _m8[0],
+                _m8[1],
+                _m8[2],
+                _m10[0],
+                _m10[1],
+                _m10[2],
+                _m10[3],
                 _m0.total_discounts,
                 _m0.total_line_items_price,
                 _m0.total_price,
                 _m0.total_tax,
                 _m0.subtotal_price,
-                _m6.id,
-                _m6.customer_id,
-                _pii(_m6.first_name, pii_key),
-                _pii(_m6.last_name, pii_key),
-                _pii(_m6.name, pii_key),
-                _m6.company,
-                _m6.city,
-                _m6.province,
-                _m6.province_code,
-                _m6.country,
-                _m6.country_code,
-                _m6.country_name,
-                _m6.zip,
-                (_m6.latitude if _m6.HasField("latitude") else None),
-                (_m6.longitude if _m6.HasField("longitude") else None),
-                _m6.default,
-                _m7.id,
-                _m7.customer_id,
-                _pii(_m7.first_name, pii_key),
-                _pii(_m7.last_name, pii_key),
-                _pii(_m7.name, pii_key),
-                _m7.company,
-                _m7.city,
-                _m7.province,
-                _m7.province_code,
-                _m7.country,
-                _m7.country_code,
-                _m7.country_name,
-                _m7.zip,
-                (_m7.latitude if _m7.HasField("latitude") else None),
-                (_m7.longitude if _m7.HasField("longitude") else None),
-                _m7.default,
-                _m8.id,
-                _m8.admin_graphql_api_id,
-                _pii(_m8.email, pii_key),
-                _pii(_m8.first_name, pii_key),
-                _pii(_m8.last_name, pii_key),
-                _m8.state,
-                _m8.note,
-                _m8.verified_email,
-                _m8.tax_exempt,
-                list(_m8.tax_exemptions),
-                _m8.currency,
-                _m8.tags,
-                _m8.created_at,
-                _m8.updated_at,
-                _m9.id,
-                _m9.customer_id,
-                _pii(_m9.first_name, pii_key),
-                _pii(_m9.last_name, pii_key),
-                _pii(_m9.name, pii_key),
-                _m9.company,
-                _m9.city,
-                _m9.province,
-                _m9.province_code,
-                _m9.country,
-                _m9.country_code,
-                _m9.country_name,
-                _m9.zip,
-                (_m9.latitude if _m9.HasField("latitude") else None),
-                (_m9.longitude if _m9.HasField("longitude") else None),
-                _m9.default,
+                _m11.id,
+                _m11.customer_id,
+                _pii(_m11.first_name, pii_key),
+                _pii(_m11.last_name, pii_key),
+                _pii(_m11.name, pii_key),
+                _m11.company,
+                _m11.city,
+                _m11.province,
+                _m11.province_code,
+                _m11.country,
+                _m11.country_code,
+                _m11.country_name,
+                _m11.zip,
+                (_m11.latitude if _m11.HasField("latitude") else None),
+                (_m11.longitude if _m11.HasField("longitude") else None),
+                _m11.default,
+                _m12.id,
+                _m12.customer_id,
+                _pii(_m12.first_name, pii_key),
+                _pii(_m12.last_name, pii_key),
+                _pii(_m12.name, pii_key),
+                _m12.company,
+                _m12.city,
+                _m12.province,
+                _m12.province_code,
+                _m12.country,
+                _m12.country_code,
+                _m12.country_name,
+                _m12.zip,
+                (_m12.latitude if _m12.HasField("latitude") else None),
+                (_m12.longitude if _m12.HasField("longitude") else None),
+                _m12.default,
+                _m13.id,
+                _m13.admin_graphql_api_id,
+                _pii(_m13.email, pii_key),
+                _pii(_m13.first_name, pii_key),
+                _pii(_m13.last_name, pii_key),
+                _m13.state,
+                _m13.note,
+                _m13.verified_email,
+                _m13.tax_exempt,
+                list(_m13.tax_exemptions),
+                _m13.currency,
+                _m13.tags,
+                _m13.created_at,
+                _m13.updated_at,
+                _m14.id,
+                _m14.customer_id,
+                _pii(_m14.first_name, pii_key),
+                _pii(_m14.last_name, pii_key),
+                _pii(_m14.name, pii_key),
+                _m14.company,
+                _m14.city,
+                _m14.province,
+                _m14.province_code,
+                _m14.country,
+                _m14.country_code,
+                _m14.country_name,
+                _m14.zip,
+                (_m14.latitude if _m14.HasField("latitude") else None),
+                (_m14.longitude if _m14.HasField("longitude") else None),
+                _m14.default,
             )
         )
     n = len(rows)
@@ -5623,7 +5858,38 @@ def transform_shopify_fulfillment_created(events: Sequence[Any], pii_key: bytes 
         _m0 = p.fulfillment
         _m1 = _m0.destination
         _m2 = list(_m0.line_items)
-        _m3 = _m0.receipt
+        _m3 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.name,
+                    _i1.variant_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.current_quantity,
+                    _i1.fulfillable_quantity,
+                    _i1.fulfillment_service,
+                    _i1.fulfillment_status,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.product_exists,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                )
+                for _i1 in _m2
+            ],
+            23,
+        )
+        _m4 = _m0.receipt
         append(
             (
                 s.event_id,
@@ -5678,29 +5944,29 @@ def transform_shopify_fulfillment_created(events: Sequence[Any], pii_key: bytes 
                 (_m1.latitude if _m1.HasField("latitude") else None),
                 (_m1.longitude if _m1.HasField("longitude") else None),
                 _m1.default,
-                [_i1.id for _i1 in _m2],
-                [_i1.admin_graphql_api_id for _i1 in _m2],
-                [_i1.product_id for _i1 in _m2],
-                [_i1.variant_id for _i1 in _m2],
-                [_i1.title for _i1 in _m2],
-                [_i1.name for _i1 in _m2],
-                [_i1.variant_title for _i1 in _m2],
-                [_i1.sku for _i1 in _m2],
-                [_i1.vendor for _i1 in _m2],
-                [_i1.quantity for _i1 in _m2],
-                [_i1.current_quantity for _i1 in _m2],
-                [_i1.fulfillable_quantity for _i1 in _m2],
-                [_i1.fulfillment_service for _i1 in _m2],
-                [_i1.fulfillment_status for _i1 in _m2],
-                [_i1.grams for _i1 in _m2],
-                [_i1.price for _i1 in _m2],
-                [_i1.price_set.shop_money.amount for _i1 in _m2],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m2],
-                [_i1.total_discount for _i1 in _m2],
-                [_i1.gift_card for _i1 in _m2],
-                [_i1.product_exists for _i1 in _m2],
-                [_i1.requires_shipping for _i1 in _m2],
-                [_i1.taxable for _i1 in _m2],
+                _m3[0],
+                _m3[1],
+                _m3[2],
+                _m3[3],
+                _m3[4],
+                _m3[5],
+                _m3[6],
+                _m3[7],
+                _m3[8],
+                _m3[9],
+                _m3[10],
+                _m3[11],
+                _m3[12],
+                _m3[13],
+                _m3[14],
+                _m3[15],
+                _m3[16],
+                _m3[17],
+                _m3[18],
+                _m3[19],
+                _m3[20],
+                _m3[21],
+                _m3[22],
                 [[_i2.name for _i2 in _i1.properties] for _i1 in _m2],
                 [[_i2.value for _i2 in _i1.properties] for _i1 in _m2],
                 [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m2],
@@ -5714,7 +5980,7 @@ def transform_shopify_fulfillment_created(events: Sequence[Any], pii_key: bytes 
                 list(_m0.tracking_numbers),
                 _m0.tracking_url,
                 list(_m0.tracking_urls),
-                (_json_struct(_m3) if _m0.HasField("receipt") else ""),
+                (_json_struct(_m4) if _m0.HasField("receipt") else ""),
                 _m0.created_at,
                 _m0.updated_at,
             )
@@ -5844,11 +6110,92 @@ def transform_shopify_order_cancelled(events: Sequence[Any], pii_key: bytes = b"
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
         _m17 = list(_m0.line_items)
-        _m18 = list(_m0.discount_codes)
-        _m19 = list(_m0.note_attributes)
-        _m20 = list(_m0.shipping_lines)
-        _m21 = list(_m0.tax_lines)
-        _m22 = _m0.client_details
+        _m18 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.name,
+                    _i1.variant_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.current_quantity,
+                    _i1.fulfillable_quantity,
+                    _i1.fulfillment_service,
+                    _i1.fulfillment_status,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.product_exists,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                )
+                for _i1 in _m17
+            ],
+            23,
+        )
+        _m19 = list(_m0.discount_codes)
+        _m20 = _transpose(
+            [
+                (
+                    _i1.code,
+                    _i1.amount,
+                    _i1.type,
+                )
+                for _i1 in _m19
+            ],
+            3,
+        )
+        _m21 = list(_m0.note_attributes)
+        _m22 = _transpose(
+            [
+                (
+                    _i1.name,
+                    _i1.value,
+                )
+                for _i1 in _m21
+            ],
+            2,
+        )
+        _m23 = list(_m0.shipping_lines)
+        _m24 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.title,
+                    _i1.code,
+                    _i1.source,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.discounted_price,
+                    _i1.carrier_identifier,
+                )
+                for _i1 in _m23
+            ],
+            9,
+        )
+        _m25 = list(_m0.tax_lines)
+        _m26 = _transpose(
+            [
+                (
+                    _i1.title,
+                    _i1.price,
+                    _i1.rate,
+                    _i1.channel_liable,
+                )
+                for _i1 in _m25
+            ],
+            4,
+        )
+        _m27 = _m0.client_details
         append(
             (
                 s.event_id,
@@ -5995,29 +6342,29 @@ def transform_shopify_order_cancelled(events: Sequence[Any], pii_key: bytes = b"
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                [_i1.id for _i1 in _m17],
-                [_i1.admin_graphql_api_id for _i1 in _m17],
-                [_i1.product_id for _i1 in _m17],
-                [_i1.variant_id for _i1 in _m17],
-                [_i1.title for _i1 in _m17],
-                [_i1.name for _i1 in _m17],
-                [_i1.variant_title for _i1 in _m17],
-                [_i1.sku for _i1 in _m17],
-                [_i1.vendor for _i1 in _m17],
-                [_i1.quantity for _i1 in _m17],
-                [_i1.current_quantity for _i1 in _m17],
-                [_i1.fulfillable_quantity for _i1 in _m17],
-                [_i1.fulfillment_service for _i1 in _m17],
-                [_i1.fulfillment_status for _i1 in _m17],
-                [_i1.grams for _i1 in _m17],
-                [_i1.price for _i1 in _m17],
-                [_i1.price_set.shop_money.amount for _i1 in _m17],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m17],
-                [_i1.total_discount for _i1 in _m17],
-                [_i1.gift_card for _i1 in _m17],
-                [_i1.product_exists for _i1 in _m17],
-                [_i1.requires_shipping for _i1 in _m17],
-                [_i1.taxable for _i1 in _m17],
+                _m18[0],
+                _m18[1],
+                _m18[2],
+                _m18[3],
+                _m18[4],
+                _m18[5],
+                _m18[6],
+                _m18[7],
+                _m18[8],
+                _m18[9],
+                _m18[10],
+                _m18[11],
+                _m18[12],
+                _m18[13],
+                _m18[14],
+                _m18[15],
+                _m18[16],
+                _m18[17],
+                _m18[18],
+                _m18[19],
+                _m18[20],
+                _m18[21],
+                _m18[22],
                 [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
@@ -6026,35 +6373,35 @@ def transform_shopify_order_cancelled(events: Sequence[Any], pii_key: bytes = b"
                 [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
                 [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
                 [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [_i1.code for _i1 in _m18],
-                [_i1.amount for _i1 in _m18],
-                [_i1.type for _i1 in _m18],
-                [_i1.name for _i1 in _m19],
-                [_i1.value for _i1 in _m19],
-                [_i1.id for _i1 in _m20],
-                [_i1.title for _i1 in _m20],
-                [_i1.code for _i1 in _m20],
-                [_i1.source for _i1 in _m20],
-                [_i1.price for _i1 in _m20],
-                [_i1.price_set.shop_money.amount for _i1 in _m20],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m20],
-                [_i1.discounted_price for _i1 in _m20],
-                [_i1.carrier_identifier for _i1 in _m20],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [_i1.title for _i1 in _m21],
-                [_i1.price for _i1 in _m21],
-                [_i1.rate for _i1 in _m21],
-                [_i1.channel_liable for _i1 in _m21],
+                _m20[0],
+                _m20[1],
+                _m20[2],
+                _m22[0],
+                _m22[1],
+                _m24[0],
+                _m24[1],
+                _m24[2],
+                _m24[3],
+                _m24[4],
+                _m24[5],
+                _m24[6],
+                _m24[7],
+                _m24[8],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
+                _m26[0],
+                _m26[1],
+                _m26[2],
+                _m26[3],
                 list(_m0.payment_gateway_names),
-                _pii(_m22.browser_ip, pii_key),
-                _m22.accept_language,
-                _m22.user_agent,
-                _m22.session_hash,
-                _m22.browser_width,
-                _m22.browser_height,
+                _pii(_m27.browser_ip, pii_key),
+                _m27.accept_language,
+                _m27.user_agent,
+                _m27.session_hash,
+                _m27.browser_width,
+                _m27.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -6299,11 +6646,92 @@ def transform_shopify_order_created(events: Sequence[Any], pii_key: bytes = b"")
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
         _m17 = list(_m0.line_items)
-        _m18 = list(_m0.discount_codes)
-        _m19 = list(_m0.note_attributes)
-        _m20 = list(_m0.shipping_lines)
-        _m21 = list(_m0.tax_lines)
-        _m22 = _m0.client_details
+        _m18 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.name,
+                    _i1.variant_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.current_quantity,
+                    _i1.fulfillable_quantity,
+                    _i1.fulfillment_service,
+                    _i1.fulfillment_status,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.product_exists,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                )
+                for _i1 in _m17
+            ],
+            23,
+        )
+        _m19 = list(_m0.discount_codes)
+        _m20 = _transpose(
+            [
+                (
+                    _i1.code,
+                    _i1.amount,
+                    _i1.type,
+                )
+                for _i1 in _m19
+            ],
+            3,
+        )
+        _m21 = list(_m0.note_attributes)
+        _m22 = _transpose(
+            [
+                (
+                    _i1.name,
+                    _i1.value,
+                )
+                for _i1 in _m21
+            ],
+            2,
+        )
+        _m23 = list(_m0.shipping_lines)
+        _m24 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.title,
+                    _i1.code,
+                    _i1.source,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.discounted_price,
+                    _i1.carrier_identifier,
+                )
+                for _i1 in _m23
+            ],
+            9,
+        )
+        _m25 = list(_m0.tax_lines)
+        _m26 = _transpose(
+            [
+                (
+                    _i1.title,
+                    _i1.price,
+                    _i1.rate,
+                    _i1.channel_liable,
+                )
+                for _i1 in _m25
+            ],
+            4,
+        )
+        _m27 = _m0.client_details
         append(
             (
                 s.event_id,
@@ -6450,29 +6878,29 @@ def transform_shopify_order_created(events: Sequence[Any], pii_key: bytes = b"")
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                [_i1.id for _i1 in _m17],
-                [_i1.admin_graphql_api_id for _i1 in _m17],
-                [_i1.product_id for _i1 in _m17],
-                [_i1.variant_id for _i1 in _m17],
-                [_i1.title for _i1 in _m17],
-                [_i1.name for _i1 in _m17],
-                [_i1.variant_title for _i1 in _m17],
-                [_i1.sku for _i1 in _m17],
-                [_i1.vendor for _i1 in _m17],
-                [_i1.quantity for _i1 in _m17],
-                [_i1.current_quantity for _i1 in _m17],
-                [_i1.fulfillable_quantity for _i1 in _m17],
-                [_i1.fulfillment_service for _i1 in _m17],
-                [_i1.fulfillment_status for _i1 in _m17],
-                [_i1.grams for _i1 in _m17],
-                [_i1.price for _i1 in _m17],
-                [_i1.price_set.shop_money.amount for _i1 in _m17],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m17],
-                [_i1.total_discount for _i1 in _m17],
-                [_i1.gift_card for _i1 in _m17],
-                [_i1.product_exists for _i1 in _m17],
-                [_i1.requires_shipping for _i1 in _m17],
-                [_i1.taxable for _i1 in _m17],
+                _m18[0],
+                _m18[1],
+                _m18[2],
+                _m18[3],
+                _m18[4],
+                _m18[5],
+                _m18[6],
+                _m18[7],
+                _m18[8],
+                _m18[9],
+                _m18[10],
+                _m18[11],
+                _m18[12],
+                _m18[13],
+                _m18[14],
+                _m18[15],
+                _m18[16],
+                _m18[17],
+                _m18[18],
+                _m18[19],
+                _m18[20],
+                _m18[21],
+                _m18[22],
                 [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
@@ -6481,35 +6909,35 @@ def transform_shopify_order_created(events: Sequence[Any], pii_key: bytes = b"")
                 [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
                 [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
                 [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [_i1.code for _i1 in _m18],
-                [_i1.amount for _i1 in _m18],
-                [_i1.type for _i1 in _m18],
-                [_i1.name for _i1 in _m19],
-                [_i1.value for _i1 in _m19],
-                [_i1.id for _i1 in _m20],
-                [_i1.title for _i1 in _m20],
-                [_i1.code for _i1 in _m20],
-                [_i1.source for _i1 in _m20],
-                [_i1.price for _i1 in _m20],
-                [_i1.price_set.shop_money.amount for _i1 in _m20],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m20],
-                [_i1.discounted_price for _i1 in _m20],
-                [_i1.carrier_identifier for _i1 in _m20],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [_i1.title for _i1 in _m21],
-                [_i1.price for _i1 in _m21],
-                [_i1.rate for _i1 in _m21],
-                [_i1.channel_liable for _i1 in _m21],
+                _m20[0],
+                _m20[1],
+                _m20[2],
+                _m22[0],
+                _m22[1],
+                _m24[0],
+                _m24[1],
+                _m24[2],
+                _m24[3],
+                _m24[4],
+                _m24[5],
+                _m24[6],
+                _m24[7],
+                _m24[8],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
+                _m26[0],
+                _m26[1],
+                _m26[2],
+                _m26[3],
                 list(_m0.payment_gateway_names),
-                _pii(_m22.browser_ip, pii_key),
-                _m22.accept_language,
-                _m22.user_agent,
-                _m22.session_hash,
-                _m22.browser_width,
-                _m22.browser_height,
+                _pii(_m27.browser_ip, pii_key),
+                _m27.accept_language,
+                _m27.user_agent,
+                _m27.session_hash,
+                _m27.browser_width,
+                _m27.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -6754,11 +7182,92 @@ def transform_shopify_order_fulfilled(events: Sequence[Any], pii_key: bytes = b"
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
         _m17 = list(_m0.line_items)
-        _m18 = list(_m0.discount_codes)
-        _m19 = list(_m0.note_attributes)
-        _m20 = list(_m0.shipping_lines)
-        _m21 = list(_m0.tax_lines)
-        _m22 = _m0.client_details
+        _m18 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.name,
+                    _i1.variant_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.current_quantity,
+                    _i1.fulfillable_quantity,
+                    _i1.fulfillment_service,
+                    _i1.fulfillment_status,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.product_exists,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                )
+                for _i1 in _m17
+            ],
+            23,
+        )
+        _m19 = list(_m0.discount_codes)
+        _m20 = _transpose(
+            [
+                (
+                    _i1.code,
+                    _i1.amount,
+                    _i1.type,
+                )
+                for _i1 in _m19
+            ],
+            3,
+        )
+        _m21 = list(_m0.note_attributes)
+        _m22 = _transpose(
+            [
+                (
+                    _i1.name,
+                    _i1.value,
+                )
+                for _i1 in _m21
+            ],
+            2,
+        )
+        _m23 = list(_m0.shipping_lines)
+        _m24 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.title,
+                    _i1.code,
+                    _i1.source,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.discounted_price,
+                    _i1.carrier_identifier,
+                )
+                for _i1 in _m23
+            ],
+            9,
+        )
+        _m25 = list(_m0.tax_lines)
+        _m26 = _transpose(
+            [
+                (
+                    _i1.title,
+                    _i1.price,
+                    _i1.rate,
+                    _i1.channel_liable,
+                )
+                for _i1 in _m25
+            ],
+            4,
+        )
+        _m27 = _m0.client_details
         append(
             (
                 s.event_id,
@@ -6905,29 +7414,29 @@ def transform_shopify_order_fulfilled(events: Sequence[Any], pii_key: bytes = b"
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                [_i1.id for _i1 in _m17],
-                [_i1.admin_graphql_api_id for _i1 in _m17],
-                [_i1.product_id for _i1 in _m17],
-                [_i1.variant_id for _i1 in _m17],
-                [_i1.title for _i1 in _m17],
-                [_i1.name for _i1 in _m17],
-                [_i1.variant_title for _i1 in _m17],
-                [_i1.sku for _i1 in _m17],
-                [_i1.vendor for _i1 in _m17],
-                [_i1.quantity for _i1 in _m17],
-                [_i1.current_quantity for _i1 in _m17],
-                [_i1.fulfillable_quantity for _i1 in _m17],
-                [_i1.fulfillment_service for _i1 in _m17],
-                [_i1.fulfillment_status for _i1 in _m17],
-                [_i1.grams for _i1 in _m17],
-                [_i1.price for _i1 in _m17],
-                [_i1.price_set.shop_money.amount for _i1 in _m17],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m17],
-                [_i1.total_discount for _i1 in _m17],
-                [_i1.gift_card for _i1 in _m17],
-                [_i1.product_exists for _i1 in _m17],
-                [_i1.requires_shipping for _i1 in _m17],
-                [_i1.taxable for _i1 in _m17],
+                _m18[0],
+                _m18[1],
+                _m18[2],
+                _m18[3],
+                _m18[4],
+                _m18[5],
+                _m18[6],
+                _m18[7],
+                _m18[8],
+                _m18[9],
+                _m18[10],
+                _m18[11],
+                _m18[12],
+                _m18[13],
+                _m18[14],
+                _m18[15],
+                _m18[16],
+                _m18[17],
+                _m18[18],
+                _m18[19],
+                _m18[20],
+                _m18[21],
+                _m18[22],
                 [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
@@ -6936,35 +7445,35 @@ def transform_shopify_order_fulfilled(events: Sequence[Any], pii_key: bytes = b"
                 [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
                 [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
                 [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [_i1.code for _i1 in _m18],
-                [_i1.amount for _i1 in _m18],
-                [_i1.type for _i1 in _m18],
-                [_i1.name for _i1 in _m19],
-                [_i1.value for _i1 in _m19],
-                [_i1.id for _i1 in _m20],
-                [_i1.title for _i1 in _m20],
-                [_i1.code for _i1 in _m20],
-                [_i1.source for _i1 in _m20],
-                [_i1.price for _i1 in _m20],
-                [_i1.price_set.shop_money.amount for _i1 in _m20],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m20],
-                [_i1.discounted_price for _i1 in _m20],
-                [_i1.carrier_identifier for _i1 in _m20],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [_i1.title for _i1 in _m21],
-                [_i1.price for _i1 in _m21],
-                [_i1.rate for _i1 in _m21],
-                [_i1.channel_liable for _i1 in _m21],
+                _m20[0],
+                _m20[1],
+                _m20[2],
+                _m22[0],
+                _m22[1],
+                _m24[0],
+                _m24[1],
+                _m24[2],
+                _m24[3],
+                _m24[4],
+                _m24[5],
+                _m24[6],
+                _m24[7],
+                _m24[8],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
+                _m26[0],
+                _m26[1],
+                _m26[2],
+                _m26[3],
                 list(_m0.payment_gateway_names),
-                _pii(_m22.browser_ip, pii_key),
-                _m22.accept_language,
-                _m22.user_agent,
-                _m22.session_hash,
-                _m22.browser_width,
-                _m22.browser_height,
+                _pii(_m27.browser_ip, pii_key),
+                _m27.accept_language,
+                _m27.user_agent,
+                _m27.session_hash,
+                _m27.browser_width,
+                _m27.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -7209,11 +7718,92 @@ def transform_shopify_order_paid(events: Sequence[Any], pii_key: bytes = b"") ->
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
         _m17 = list(_m0.line_items)
-        _m18 = list(_m0.discount_codes)
-        _m19 = list(_m0.note_attributes)
-        _m20 = list(_m0.shipping_lines)
-        _m21 = list(_m0.tax_lines)
-        _m22 = _m0.client_details
+        _m18 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.name,
+                    _i1.variant_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.current_quantity,
+                    _i1.fulfillable_quantity,
+                    _i1.fulfillment_service,
+                    _i1.fulfillment_status,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.product_exists,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                )
+                for _i1 in _m17
+            ],
+            23,
+        )
+        _m19 = list(_m0.discount_codes)
+        _m20 = _transpose(
+            [
+                (
+                    _i1.code,
+                    _i1.amount,
+                    _i1.type,
+                )
+                for _i1 in _m19
+            ],
+            3,
+        )
+        _m21 = list(_m0.note_attributes)
+        _m22 = _transpose(
+            [
+                (
+                    _i1.name,
+                    _i1.value,
+                )
+                for _i1 in _m21
+            ],
+            2,
+        )
+        _m23 = list(_m0.shipping_lines)
+        _m24 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.title,
+                    _i1.code,
+                    _i1.source,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.discounted_price,
+                    _i1.carrier_identifier,
+                )
+                for _i1 in _m23
+            ],
+            9,
+        )
+        _m25 = list(_m0.tax_lines)
+        _m26 = _transpose(
+            [
+                (
+                    _i1.title,
+                    _i1.price,
+                    _i1.rate,
+                    _i1.channel_liable,
+                )
+                for _i1 in _m25
+            ],
+            4,
+        )
+        _m27 = _m0.client_details
         append(
             (
                 s.event_id,
@@ -7360,29 +7950,29 @@ def transform_shopify_order_paid(events: Sequence[Any], pii_key: bytes = b"") ->
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                [_i1.id for _i1 in _m17],
-                [_i1.admin_graphql_api_id for _i1 in _m17],
-                [_i1.product_id for _i1 in _m17],
-                [_i1.variant_id for _i1 in _m17],
-                [_i1.title for _i1 in _m17],
-                [_i1.name for _i1 in _m17],
-                [_i1.variant_title for _i1 in _m17],
-                [_i1.sku for _i1 in _m17],
-                [_i1.vendor for _i1 in _m17],
-                [_i1.quantity for _i1 in _m17],
-                [_i1.current_quantity for _i1 in _m17],
-                [_i1.fulfillable_quantity for _i1 in _m17],
-                [_i1.fulfillment_service for _i1 in _m17],
-                [_i1.fulfillment_status for _i1 in _m17],
-                [_i1.grams for _i1 in _m17],
-                [_i1.price for _i1 in _m17],
-                [_i1.price_set.shop_money.amount for _i1 in _m17],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m17],
-                [_i1.total_discount for _i1 in _m17],
-                [_i1.gift_card for _i1 in _m17],
-                [_i1.product_exists for _i1 in _m17],
-                [_i1.requires_shipping for _i1 in _m17],
-                [_i1.taxable for _i1 in _m17],
+                _m18[0],
+                _m18[1],
+                _m18[2],
+                _m18[3],
+                _m18[4],
+                _m18[5],
+                _m18[6],
+                _m18[7],
+                _m18[8],
+                _m18[9],
+                _m18[10],
+                _m18[11],
+                _m18[12],
+                _m18[13],
+                _m18[14],
+                _m18[15],
+                _m18[16],
+                _m18[17],
+                _m18[18],
+                _m18[19],
+                _m18[20],
+                _m18[21],
+                _m18[22],
                 [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
@@ -7391,35 +7981,35 @@ def transform_shopify_order_paid(events: Sequence[Any], pii_key: bytes = b"") ->
                 [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
                 [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
                 [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [_i1.code for _i1 in _m18],
-                [_i1.amount for _i1 in _m18],
-                [_i1.type for _i1 in _m18],
-                [_i1.name for _i1 in _m19],
-                [_i1.value for _i1 in _m19],
-                [_i1.id for _i1 in _m20],
-                [_i1.title for _i1 in _m20],
-                [_i1.code for _i1 in _m20],
-                [_i1.source for _i1 in _m20],
-                [_i1.price for _i1 in _m20],
-                [_i1.price_set.shop_money.amount for _i1 in _m20],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m20],
-                [_i1.discounted_price for _i1 in _m20],
-                [_i1.carrier_identifier for _i1 in _m20],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [_i1.title for _i1 in _m21],
-                [_i1.price for _i1 in _m21],
-                [_i1.rate for _i1 in _m21],
-                [_i1.channel_liable for _i1 in _m21],
+                _m20[0],
+                _m20[1],
+                _m20[2],
+                _m22[0],
+                _m22[1],
+                _m24[0],
+                _m24[1],
+                _m24[2],
+                _m24[3],
+                _m24[4],
+                _m24[5],
+                _m24[6],
+                _m24[7],
+                _m24[8],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
+                _m26[0],
+                _m26[1],
+                _m26[2],
+                _m26[3],
                 list(_m0.payment_gateway_names),
-                _pii(_m22.browser_ip, pii_key),
-                _m22.accept_language,
-                _m22.user_agent,
-                _m22.session_hash,
-                _m22.browser_width,
-                _m22.browser_height,
+                _pii(_m27.browser_ip, pii_key),
+                _m27.accept_language,
+                _m27.user_agent,
+                _m27.session_hash,
+                _m27.browser_width,
+                _m27.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -7664,11 +8254,92 @@ def transform_shopify_order_updated(events: Sequence[Any], pii_key: bytes = b"")
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
         _m17 = list(_m0.line_items)
-        _m18 = list(_m0.discount_codes)
-        _m19 = list(_m0.note_attributes)
-        _m20 = list(_m0.shipping_lines)
-        _m21 = list(_m0.tax_lines)
-        _m22 = _m0.client_details
+        _m18 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.variant_id,
+                    _i1.title,
+                    _i1.name,
+                    _i1.variant_title,
+                    _i1.sku,
+                    _i1.vendor,
+                    _i1.quantity,
+                    _i1.current_quantity,
+                    _i1.fulfillable_quantity,
+                    _i1.fulfillment_service,
+                    _i1.fulfillment_status,
+                    _i1.grams,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.total_discount,
+                    _i1.gift_card,
+                    _i1.product_exists,
+                    _i1.requires_shipping,
+                    _i1.taxable,
+                )
+                for _i1 in _m17
+            ],
+            23,
+        )
+        _m19 = list(_m0.discount_codes)
+        _m20 = _transpose(
+            [
+                (
+                    _i1.code,
+                    _i1.amount,
+                    _i1.type,
+                )
+                for _i1 in _m19
+            ],
+            3,
+        )
+        _m21 = list(_m0.note_attributes)
+        _m22 = _transpose(
+            [
+                (
+                    _i1.name,
+                    _i1.value,
+                )
+                for _i1 in _m21
+            ],
+            2,
+        )
+        _m23 = list(_m0.shipping_lines)
+        _m24 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.title,
+                    _i1.code,
+                    _i1.source,
+                    _i1.price,
+                    _i1.price_set.shop_money.amount,
+                    _i1.price_set.shop_money.currency_code,
+                    _i1.discounted_price,
+                    _i1.carrier_identifier,
+                )
+                for _i1 in _m23
+            ],
+            9,
+        )
+        _m25 = list(_m0.tax_lines)
+        _m26 = _transpose(
+            [
+                (
+                    _i1.title,
+                    _i1.price,
+                    _i1.rate,
+                    _i1.channel_liable,
+                )
+                for _i1 in _m25
+            ],
+            4,
+        )
+        _m27 = _m0.client_details
         append(
             (
                 s.event_id,
@@ -7815,29 +8486,29 @@ def transform_shopify_order_updated(events: Sequence[Any], pii_key: bytes = b"")
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                [_i1.id for _i1 in _m17],
-                [_i1.admin_graphql_api_id for _i1 in _m17],
-                [_i1.product_id for _i1 in _m17],
-                [_i1.variant_id for _i1 in _m17],
-                [_i1.title for _i1 in _m17],
-                [_i1.name for _i1 in _m17],
-                [_i1.variant_title for _i1 in _m17],
-                [_i1.sku for _i1 in _m17],
-                [_i1.vendor for _i1 in _m17],
-                [_i1.quantity for _i1 in _m17],
-                [_i1.current_quantity for _i1 in _m17],
-                [_i1.fulfillable_quantity for _i1 in _m17],
-                [_i1.fulfillment_service for _i1 in _m17],
-                [_i1.fulfillment_status for _i1 in _m17],
-                [_i1.grams for _i1 in _m17],
-                [_i1.price for _i1 in _m17],
-                [_i1.price_set.shop_money.amount for _i1 in _m17],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m17],
-                [_i1.total_discount for _i1 in _m17],
-                [_i1.gift_card for _i1 in _m17],
-                [_i1.product_exists for _i1 in _m17],
-                [_i1.requires_shipping for _i1 in _m17],
-                [_i1.taxable for _i1 in _m17],
+                _m18[0],
+                _m18[1],
+                _m18[2],
+                _m18[3],
+                _m18[4],
+                _m18[5],
+                _m18[6],
+                _m18[7],
+                _m18[8],
+                _m18[9],
+                _m18[10],
+                _m18[11],
+                _m18[12],
+                _m18[13],
+                _m18[14],
+                _m18[15],
+                _m18[16],
+                _m18[17],
+                _m18[18],
+                _m18[19],
+                _m18[20],
+                _m18[21],
+                _m18[22],
                 [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
                 [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
@@ -7846,35 +8517,35 @@ def transform_shopify_order_updated(events: Sequence[Any], pii_key: bytes = b"")
                 [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
                 [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
                 [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [_i1.code for _i1 in _m18],
-                [_i1.amount for _i1 in _m18],
-                [_i1.type for _i1 in _m18],
-                [_i1.name for _i1 in _m19],
-                [_i1.value for _i1 in _m19],
-                [_i1.id for _i1 in _m20],
-                [_i1.title for _i1 in _m20],
-                [_i1.code for _i1 in _m20],
-                [_i1.source for _i1 in _m20],
-                [_i1.price for _i1 in _m20],
-                [_i1.price_set.shop_money.amount for _i1 in _m20],
-                [_i1.price_set.shop_money.currency_code for _i1 in _m20],
-                [_i1.discounted_price for _i1 in _m20],
-                [_i1.carrier_identifier for _i1 in _m20],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m20],
-                [_i1.title for _i1 in _m21],
-                [_i1.price for _i1 in _m21],
-                [_i1.rate for _i1 in _m21],
-                [_i1.channel_liable for _i1 in _m21],
+                _m20[0],
+                _m20[1],
+                _m20[2],
+                _m22[0],
+                _m22[1],
+                _m24[0],
+                _m24[1],
+                _m24[2],
+                _m24[3],
+                _m24[4],
+                _m24[5],
+                _m24[6],
+                _m24[7],
+                _m24[8],
+                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
+                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
+                _m26[0],
+                _m26[1],
+                _m26[2],
+                _m26[3],
                 list(_m0.payment_gateway_names),
-                _pii(_m22.browser_ip, pii_key),
-                _m22.accept_language,
-                _m22.user_agent,
-                _m22.session_hash,
-                _m22.browser_width,
-                _m22.browser_height,
+                _pii(_m27.browser_ip, pii_key),
+                _m27.accept_language,
+                _m27.user_agent,
+                _m27.session_hash,
+                _m27.browser_width,
+                _m27.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -8103,9 +8774,66 @@ def transform_shopify_product_created(events: Sequence[Any], pii_key: bytes = b"
         _e0 = e.header
         _m0 = p.product
         _m1 = list(_m0.variants)
-        _m2 = list(_m0.options)
-        _m3 = list(_m0.images)
-        _m4 = _m0.image
+        _m2 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.title,
+                    _i1.price,
+                    _i1.compare_at_price,
+                    _i1.sku,
+                    _i1.barcode,
+                    _i1.position,
+                    _i1.inventory_policy,
+                    _i1.inventory_quantity,
+                    _i1.old_inventory_quantity,
+                    _i1.option1,
+                    _i1.option2,
+                    _i1.option3,
+                    _i1.taxable,
+                    _i1.image_id,
+                    _i1.inventory_item_id,
+                    _i1.created_at,
+                    _i1.updated_at,
+                )
+                for _i1 in _m1
+            ],
+            20,
+        )
+        _m3 = list(_m0.options)
+        _m4 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.product_id,
+                    _i1.name,
+                    _i1.position,
+                    list(_i1.values),
+                )
+                for _i1 in _m3
+            ],
+            5,
+        )
+        _m5 = list(_m0.images)
+        _m6 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.product_id,
+                    _i1.position,
+                    _i1.src,
+                    _i1.alt,
+                    _i1.width,
+                    _i1.height,
+                    list(_i1.variant_ids),
+                )
+                for _i1 in _m5
+            ],
+            8,
+        )
+        _m7 = _m0.image
         append(
             (
                 s.event_id,
@@ -8149,47 +8877,47 @@ def transform_shopify_product_created(events: Sequence[Any], pii_key: bytes = b"
                 _m0.created_at,
                 _m0.updated_at,
                 _m0.published_at,
-                [_i1.id for _i1 in _m1],
-                [_i1.admin_graphql_api_id for _i1 in _m1],
-                [_i1.product_id for _i1 in _m1],
-                [_i1.title for _i1 in _m1],
-                [_i1.price for _i1 in _m1],
-                [_i1.compare_at_price for _i1 in _m1],
-                [_i1.sku for _i1 in _m1],
-                [_i1.barcode for _i1 in _m1],
-                [_i1.position for _i1 in _m1],
-                [_i1.inventory_policy for _i1 in _m1],
-                [_i1.inventory_quantity for _i1 in _m1],
-                [_i1.old_inventory_quantity for _i1 in _m1],
-                [_i1.option1 for _i1 in _m1],
-                [_i1.option2 for _i1 in _m1],
-                [_i1.option3 for _i1 in _m1],
-                [_i1.taxable for _i1 in _m1],
-                [_i1.image_id for _i1 in _m1],
-                [_i1.inventory_item_id for _i1 in _m1],
-                [_i1.created_at for _i1 in _m1],
-                [_i1.updated_at for _i1 in _m1],
-                [_i1.id for _i1 in _m2],
-                [_i1.product_id for _i1 in _m2],
-                [_i1.name for _i1 in _m2],
-                [_i1.position for _i1 in _m2],
-                [list(_i1.values) for _i1 in _m2],
-                [_i1.id for _i1 in _m3],
-                [_i1.product_id for _i1 in _m3],
-                [_i1.position for _i1 in _m3],
-                [_i1.src for _i1 in _m3],
-                [_i1.alt for _i1 in _m3],
-                [_i1.width for _i1 in _m3],
-                [_i1.height for _i1 in _m3],
-                [list(_i1.variant_ids) for _i1 in _m3],
-                _m4.id,
-                _m4.product_id,
-                _m4.position,
-                _m4.src,
-                _m4.alt,
-                _m4.width,
-                _m4.height,
-                list(_m4.variant_ids),
+                _m2[0],
+                _m2[1],
+                _m2[2],
+                _m2[3],
+                _m2[4],
+                _m2[5],
+                _m2[6],
+                _m2[7],
+                _m2[8],
+                _m2[9],
+                _m2[10],
+                _m2[11],
+                _m2[12],
+                _m2[13],
+                _m2[14],
+                _m2[15],
+                _m2[16],
+                _m2[17],
+                _m2[18],
+                _m2[19],
+                _m4[0],
+                _m4[1],
+                _m4[2],
+                _m4[3],
+                _m4[4],
+                _m6[0],
+                _m6[1],
+                _m6[2],
+                _m6[3],
+                _m6[4],
+                _m6[5],
+                _m6[6],
+                _m6[7],
+                _m7.id,
+                _m7.product_id,
+                _m7.position,
+                _m7.src,
+                _m7.alt,
+                _m7.width,
+                _m7.height,
+                list(_m7.variant_ids),
             )
         )
     n = len(rows)
@@ -8292,9 +9020,66 @@ def transform_shopify_product_updated(events: Sequence[Any], pii_key: bytes = b"
         _e0 = e.header
         _m0 = p.product
         _m1 = list(_m0.variants)
-        _m2 = list(_m0.options)
-        _m3 = list(_m0.images)
-        _m4 = _m0.image
+        _m2 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.admin_graphql_api_id,
+                    _i1.product_id,
+                    _i1.title,
+                    _i1.price,
+                    _i1.compare_at_price,
+                    _i1.sku,
+                    _i1.barcode,
+                    _i1.position,
+                    _i1.inventory_policy,
+                    _i1.inventory_quantity,
+                    _i1.old_inventory_quantity,
+                    _i1.option1,
+                    _i1.option2,
+                    _i1.option3,
+                    _i1.taxable,
+                    _i1.image_id,
+                    _i1.inventory_item_id,
+                    _i1.created_at,
+                    _i1.updated_at,
+                )
+                for _i1 in _m1
+            ],
+            20,
+        )
+        _m3 = list(_m0.options)
+        _m4 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.product_id,
+                    _i1.name,
+                    _i1.position,
+                    list(_i1.values),
+                )
+                for _i1 in _m3
+            ],
+            5,
+        )
+        _m5 = list(_m0.images)
+        _m6 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.product_id,
+                    _i1.position,
+                    _i1.src,
+                    _i1.alt,
+                    _i1.width,
+                    _i1.height,
+                    list(_i1.variant_ids),
+                )
+                for _i1 in _m5
+            ],
+            8,
+        )
+        _m7 = _m0.image
         append(
             (
                 s.event_id,
@@ -8338,47 +9123,47 @@ def transform_shopify_product_updated(events: Sequence[Any], pii_key: bytes = b"
                 _m0.created_at,
                 _m0.updated_at,
                 _m0.published_at,
-                [_i1.id for _i1 in _m1],
-                [_i1.admin_graphql_api_id for _i1 in _m1],
-                [_i1.product_id for _i1 in _m1],
-                [_i1.title for _i1 in _m1],
-                [_i1.price for _i1 in _m1],
-                [_i1.compare_at_price for _i1 in _m1],
-                [_i1.sku for _i1 in _m1],
-                [_i1.barcode for _i1 in _m1],
-                [_i1.position for _i1 in _m1],
-                [_i1.inventory_policy for _i1 in _m1],
-                [_i1.inventory_quantity for _i1 in _m1],
-                [_i1.old_inventory_quantity for _i1 in _m1],
-                [_i1.option1 for _i1 in _m1],
-                [_i1.option2 for _i1 in _m1],
-                [_i1.option3 for _i1 in _m1],
-                [_i1.taxable for _i1 in _m1],
-                [_i1.image_id for _i1 in _m1],
-                [_i1.inventory_item_id for _i1 in _m1],
-                [_i1.created_at for _i1 in _m1],
-                [_i1.updated_at for _i1 in _m1],
-                [_i1.id for _i1 in _m2],
-                [_i1.product_id for _i1 in _m2],
-                [_i1.name for _i1 in _m2],
-                [_i1.position for _i1 in _m2],
-                [list(_i1.values) for _i1 in _m2],
-                [_i1.id for _i1 in _m3],
-                [_i1.product_id for _i1 in _m3],
-                [_i1.position for _i1 in _m3],
-                [_i1.src for _i1 in _m3],
-                [_i1.alt for _i1 in _m3],
-                [_i1.width for _i1 in _m3],
-                [_i1.height for _i1 in _m3],
-                [list(_i1.variant_ids) for _i1 in _m3],
-                _m4.id,
-                _m4.product_id,
-                _m4.position,
-                _m4.src,
-                _m4.alt,
-                _m4.width,
-                _m4.height,
-                list(_m4.variant_ids),
+                _m2[0],
+                _m2[1],
+                _m2[2],
+                _m2[3],
+                _m2[4],
+                _m2[5],
+                _m2[6],
+                _m2[7],
+                _m2[8],
+                _m2[9],
+                _m2[10],
+                _m2[11],
+                _m2[12],
+                _m2[13],
+                _m2[14],
+                _m2[15],
+                _m2[16],
+                _m2[17],
+                _m2[18],
+                _m2[19],
+                _m4[0],
+                _m4[1],
+                _m4[2],
+                _m4[3],
+                _m4[4],
+                _m6[0],
+                _m6[1],
+                _m6[2],
+                _m6[3],
+                _m6[4],
+                _m6[5],
+                _m6[6],
+                _m6[7],
+                _m7.id,
+                _m7.product_id,
+                _m7.position,
+                _m7.src,
+                _m7.alt,
+                _m7.width,
+                _m7.height,
+                list(_m7.variant_ids),
             )
         )
     n = len(rows)
@@ -8481,9 +9266,54 @@ def transform_shopify_refund_created(events: Sequence[Any], pii_key: bytes = b""
         _e0 = e.header
         _m0 = p.refund
         _m1 = list(_m0.refund_line_items)
-        _m2 = list(_m0.transactions)
-        _m3 = _m0.total_duties_set
-        _m4 = _m3.shop_money
+        _m2 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.line_item_id,
+                    _i1.quantity,
+                    _i1.location_id,
+                    _i1.restock_type,
+                    _i1.subtotal,
+                    _i1.total_tax,
+                    _i1.line_item.product_id,
+                    _i1.line_item.variant_id,
+                    _i1.line_item.title,
+                    _i1.line_item.name,
+                    _i1.line_item.variant_title,
+                    _i1.line_item.sku,
+                    _i1.line_item.vendor,
+                    _i1.line_item.price,
+                    _i1.line_item.quantity,
+                )
+                for _i1 in _m1
+            ],
+            16,
+        )
+        _m3 = list(_m0.transactions)
+        _m4 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.order_id,
+                    _i1.kind,
+                    _i1.gateway,
+                    _i1.status,
+                    _i1.message,
+                    _i1.amount,
+                    _i1.currency,
+                    _i1.created_at,
+                    _i1.test,
+                    _i1.source_name,
+                    _i1.parent_id,
+                    _i1.error_code,
+                )
+                for _i1 in _m3
+            ],
+            13,
+        )
+        _m5 = _m0.total_duties_set
+        _m6 = _m5.shop_money
         append(
             (
                 s.event_id,
@@ -8521,37 +9351,37 @@ def transform_shopify_refund_created(events: Sequence[Any], pii_key: bytes = b""
                 _m0.restock,
                 _m0.created_at,
                 _m0.processed_at,
-                [_i1.id for _i1 in _m1],
-                [_i1.line_item_id for _i1 in _m1],
-                [_i1.quantity for _i1 in _m1],
-                [_i1.location_id for _i1 in _m1],
-                [_i1.restock_type for _i1 in _m1],
-                [_i1.subtotal for _i1 in _m1],
-                [_i1.total_tax for _i1 in _m1],
-                [_i1.line_item.product_id for _i1 in _m1],
-                [_i1.line_item.variant_id for _i1 in _m1],
-                [_i1.line_item.title for _i1 in _m1],
-                [_i1.line_item.name for _i1 in _m1],
-                [_i1.line_item.variant_title for _i1 in _m1],
-                [_i1.line_item.sku for _i1 in _m1],
-                [_i1.line_item.vendor for _i1 in _m1],
-                [_i1.line_item.price for _i1 in _m1],
-                [_i1.line_item.quantity for _i1 in _m1],
-                [_i1.id for _i1 in _m2],
-                [_i1.order_id for _i1 in _m2],
-                [_i1.kind for _i1 in _m2],
-                [_i1.gateway for _i1 in _m2],
-                [_i1.status for _i1 in _m2],
-                [_i1.message for _i1 in _m2],
-                [_i1.amount for _i1 in _m2],
-                [_i1.currency for _i1 in _m2],
-                [_i1.created_at for _i1 in _m2],
-                [_i1.test for _i1 in _m2],
-                [_i1.source_name for _i1 in _m2],
-                [_i1.parent_id for _i1 in _m2],
-                [_i1.error_code for _i1 in _m2],
-                _m4.amount,
-                _m4.currency_code,
+                _m2[0],
+                _m2[1],
+                _m2[2],
+                _m2[3],
+                _m2[4],
+                _m2[5],
+                _m2[6],
+                _m2[7],
+                _m2[8],
+                _m2[9],
+                _m2[10],
+                _m2[11],
+                _m2[12],
+                _m2[13],
+                _m2[14],
+                _m2[15],
+                _m4[0],
+                _m4[1],
+                _m4[2],
+                _m4[3],
+                _m4[4],
+                _m4[5],
+                _m4[6],
+                _m4[7],
+                _m4[8],
+                _m4[9],
+                _m4[10],
+                _m4[11],
+                _m4[12],
+                _m6.amount,
+                _m6.currency_code,
             )
         )
     n = len(rows)

@@ -54,6 +54,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":
@@ -289,6 +296,16 @@ def transform_repeated_seen(events: Sequence[Any], pii_key: bytes = b"") -> list
         e = _parse_envelope(s.envelope)
         p = e.repeated_seen
         _m0 = list(p.items)
+        _m1 = _transpose(
+            [
+                (
+                    _i1.sku,
+                    _i1.quantity,
+                )
+                for _i1 in _m0
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -300,8 +317,8 @@ def transform_repeated_seen(events: Sequence[Any], pii_key: bytes = b"") -> list
                 list(p.weights),
                 list(p.blobs),
                 list(p.flags),
-                [_i1.sku for _i1 in _m0],
-                [_i1.quantity for _i1 in _m0],
+                _m1[0],
+                _m1[1],
                 [[_i2.key for _i2 in _i1.tags] for _i1 in _m0],
                 [[list(_i2.values) for _i2 in _i1.tags] for _i1 in _m0],
             )

@@ -38,6 +38,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":
@@ -398,6 +405,21 @@ def transform_order_completed(events: Sequence[Any], pii_key: bytes = b"") -> li
         _m0 = p.total
         _m1 = p.revenue
         _m2 = list(p.products)
+        _m3 = _transpose(
+            [
+                (
+                    _i1.id,
+                    _i1.sku,
+                    _i1.name,
+                    _i1.category,
+                    _i1.price.amount,
+                    _i1.price.currency,
+                    _i1.quantity,
+                )
+                for _i1 in _m2
+            ],
+            7,
+        )
         append(
             (
                 s.event_id,
@@ -445,13 +467,13 @@ def transform_order_completed(events: Sequence[Any], pii_key: bytes = b"") -> li
                 _m1.amount,
                 _m1.currency,
                 p.coupon,
-                [_i1.id for _i1 in _m2],
-                [_i1.sku for _i1 in _m2],
-                [_i1.name for _i1 in _m2],
-                [_i1.category for _i1 in _m2],
-                [_i1.price.amount for _i1 in _m2],
-                [_i1.price.currency for _i1 in _m2],
-                [_i1.quantity for _i1 in _m2],
+                _m3[0],
+                _m3[1],
+                _m3[2],
+                _m3[3],
+                _m3[4],
+                _m3[5],
+                _m3[6],
                 p.timestamp,
             )
         )

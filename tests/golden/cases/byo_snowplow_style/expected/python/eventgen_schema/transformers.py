@@ -38,6 +38,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":
@@ -76,6 +83,16 @@ def transform_application_error(events: Sequence[Any], pii_key: bytes = b"") -> 
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -100,8 +117,8 @@ def transform_application_error(events: Sequence[Any], pii_key: bytes = b"") -> 
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.message,
                 p.programmingLanguage,
@@ -163,6 +180,16 @@ def transform_link_click(events: Sequence[Any], pii_key: bytes = b"") -> list[An
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -187,8 +214,8 @@ def transform_link_click(events: Sequence[Any], pii_key: bytes = b"") -> list[An
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.elementId,
                 list(getattr(p, "class")),
@@ -246,6 +273,16 @@ def transform_page_ping(events: Sequence[Any], pii_key: bytes = b"") -> list[Any
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         _m0 = p.documentSize
         append(
             (
@@ -271,8 +308,8 @@ def transform_page_ping(events: Sequence[Any], pii_key: bytes = b"") -> list[Any
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.url,
                 p.minXOffset,
@@ -334,6 +371,16 @@ def transform_page_view(events: Sequence[Any], pii_key: bytes = b"") -> list[Any
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -358,8 +405,8 @@ def transform_page_view(events: Sequence[Any], pii_key: bytes = b"") -> list[Any
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.url,
                 p.title,
@@ -413,6 +460,16 @@ def transform_screen_view(events: Sequence[Any], pii_key: bytes = b"") -> list[A
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -437,8 +494,8 @@ def transform_screen_view(events: Sequence[Any], pii_key: bytes = b"") -> list[A
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.name,
                 p.id,
@@ -500,6 +557,16 @@ def transform_structured_event(events: Sequence[Any], pii_key: bytes = b"") -> l
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -524,8 +591,8 @@ def transform_structured_event(events: Sequence[Any], pii_key: bytes = b"") -> l
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.category,
                 p.action,
@@ -583,6 +650,16 @@ def transform_timing(events: Sequence[Any], pii_key: bytes = b"") -> list[Any]:
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -607,8 +684,8 @@ def transform_timing(events: Sequence[Any], pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.category,
                 p.variable,
@@ -664,7 +741,30 @@ def transform_transaction(events: Sequence[Any], pii_key: bytes = b"") -> list[A
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
         _e3 = list(e.contexts)
+        _e4 = _transpose(
+            [
+                (
+                    _i1.schema,
+                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+                )
+                for _i1 in _e3
+            ],
+            2,
+        )
         _m0 = list(p.items)
+        _m1 = _transpose(
+            [
+                (
+                    _i1.sku,
+                    _i1.name,
+                    _i1.category,
+                    _i1.price,
+                    _i1.quantity,
+                )
+                for _i1 in _m0
+            ],
+            5,
+        )
         append(
             (
                 s.event_id,
@@ -689,8 +789,8 @@ def transform_transaction(events: Sequence[Any], pii_key: bytes = b"") -> list[A
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                [_i1.schema for _i1 in _e3],
-                [(_json_struct(_i1.data) if _i1.HasField("data") else "") for _i1 in _e3],
+                _e4[0],
+                _e4[1],
                 dict(e.labels),
                 p.orderId,
                 p.affiliation,
@@ -698,11 +798,11 @@ def transform_transaction(events: Sequence[Any], pii_key: bytes = b"") -> list[A
                 p.tax,
                 p.shipping,
                 p.currency,
-                [_i1.sku for _i1 in _m0],
-                [_i1.name for _i1 in _m0],
-                [_i1.category for _i1 in _m0],
-                [_i1.price for _i1 in _m0],
-                [_i1.quantity for _i1 in _m0],
+                _m1[0],
+                _m1[1],
+                _m1[2],
+                _m1[3],
+                _m1[4],
             )
         )
     n = len(rows)

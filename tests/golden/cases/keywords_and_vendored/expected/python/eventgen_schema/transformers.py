@@ -38,6 +38,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":
@@ -116,6 +123,16 @@ def transform_viewed(events: Sequence[Any], pii_key: bytes = b"") -> list[Any]:
         _e0 = getattr(e, "from")
         _m0 = p.product
         _m1 = list(p.related)
+        _m2 = _transpose(
+            [
+                (
+                    _i1.category,
+                    _i1.sku,
+                )
+                for _i1 in _m1
+            ],
+            2,
+        )
         append(
             (
                 s.event_id,
@@ -125,8 +142,8 @@ def transform_viewed(events: Sequence[Any], pii_key: bytes = b"") -> list[Any]:
                 _e0.app,
                 _m0.category,
                 _m0.sku,
-                [_i1.category for _i1 in _m1],
-                [_i1.sku for _i1 in _m1],
+                _m2[0],
+                _m2[1],
             )
         )
     n = len(rows)

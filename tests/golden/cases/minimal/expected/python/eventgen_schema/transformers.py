@@ -38,6 +38,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":

@@ -38,6 +38,13 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    """Per-item tuples of a repeated message -> one list per column."""
+    if not rows:
+        return [[] for _ in range(width)]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
     if kind == "struct_value":
@@ -74,7 +81,17 @@ def transform_cart_updated(events: Sequence[Any], pii_key: bytes = b"") -> list[
         p = e.cart_updated
         _e0 = e.header
         _m0 = list(p.lines)
-        _m1 = p.total
+        _m1 = _transpose(
+            [
+                (
+                    _i1.sku,
+                    _i1.quantity,
+                )
+                for _i1 in _m0
+            ],
+            2,
+        )
+        _m2 = p.total
         append(
             (
                 s.event_id,
@@ -89,10 +106,10 @@ def transform_cart_updated(events: Sequence[Any], pii_key: bytes = b"") -> list[
                 (e.WhichOneof("transport") or ""),
                 (e.http if e.HasField("http") else None),
                 (e.grpc if e.HasField("grpc") else None),
-                [_i1.sku for _i1 in _m0],
-                [_i1.quantity for _i1 in _m0],
-                _m1.micros,
-                _m1.currency,
+                _m1[0],
+                _m1[1],
+                _m2.micros,
+                _m2.currency,
                 [_pii(_v, pii_key) for _v in p.shared_with],
             )
         )
