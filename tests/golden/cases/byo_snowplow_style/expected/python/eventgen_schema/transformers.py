@@ -47,13 +47,18 @@ def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
 
 def _value(value: Any) -> Any:
     kind = value.WhichOneof("kind")
+    if kind == "string_value":
+        return value.string_value
+    if kind == "number_value":
+        return value.number_value
+    if kind == "bool_value":
+        return value.bool_value
     if kind == "struct_value":
-        return {k: _value(v) for k, v in value.struct_value.fields.items()}
+        fields = value.struct_value.fields
+        return {k: _value(fields[k]) for k in fields}
     if kind == "list_value":
         return [_value(v) for v in value.list_value.values]
-    if kind is None or kind == "null_value":
-        return None
-    return getattr(value, kind)
+    return None
 
 
 def _dumps(data: Any) -> str:
@@ -61,7 +66,8 @@ def _dumps(data: Any) -> str:
 
 
 def _json_struct(struct: Any) -> str:
-    return _dumps({k: _value(v) for k, v in struct.fields.items()})
+    fields = struct.fields
+    return _dumps({k: _value(fields[k]) for k in fields})
 
 
 def _json_value(value: Any) -> str:
