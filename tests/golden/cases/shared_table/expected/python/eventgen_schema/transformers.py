@@ -61,8 +61,8 @@ def _value(value: Any) -> Any:
     return None
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# One encoder for every call: json.dumps with options builds a new one each time.
+_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
 def _json_struct(struct: Any) -> str:
