@@ -43,7 +43,7 @@ class DescriptorIndex:
             prefix = f"{file.package}." if file.package else ""
             for i, message in enumerate(file.message_type):
                 self._add_message(file, prefix + message.name, message, (_MESSAGE_TYPE, i))
-            for i, enum in enumerate(file.enum_type):
+            for enum in file.enum_type:
                 self.enums[prefix + enum.name] = enum
             for location in file.source_code_info.location:
                 comment = (location.leading_comments or location.trailing_comments).strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from ..broker import Broker, Delivery, Topology
 from ..generated import GeneratedSchema
@@ -75,6 +74,3 @@ class SinkService:
         self._stopping = True
         for sinker in self.sinkers.values():
             await sinker.close()
-
-    def status(self) -> dict[str, Any]:
-        return {"store_healthy": self.store.healthy, "circuit": self.breaker.state}

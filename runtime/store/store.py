@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -83,7 +82,6 @@ class Store:
             self._connected_client().insert(table, columns, column_names=list(column_names), column_oriented=True,
                                             settings=settings)
 
-        started = time.perf_counter()
         try:
             await self._run(call)
         except Exception as exc:
@@ -91,7 +89,6 @@ class Store:
             if error.retryable:
                 self._healthy = False
             raise error from exc
-        self.last_insert_seconds = time.perf_counter() - started
 
     async def existing_ids(self, table: str, event_type: str, ids: Sequence[str], from_us: int, to_us: int) -> set[str]:
         """Which of these event ids the table already holds (within the events' time range, which the sort key

@@ -454,7 +454,7 @@ def differences(columns: list[RefColumn], expected: list[list[Any]], actual: lis
 @pytest.fixture(scope="module")
 def clickhouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The server at EVENTGEN_TEST_CLICKHOUSE_URL, else chDB; held for this module only (one chDB path per process)."""
-    clickhouse_connect = pytest.importorskip("clickhouse_connect")
+    import clickhouse_connect
     url = os.environ.get("EVENTGEN_TEST_CLICKHOUSE_URL")
     try:
         client = clickhouse_connect.get_client(dsn=url or f"chdb://{tmp_path_factory.mktemp('chdb')}")
