@@ -49,6 +49,9 @@ class Delivery(Protocol):
 class Broker(Protocol):
     """Declares the topology, publishes persistently with confirms, consumes with manual acks."""
 
+    # Connections lost (and being remade) since start.
+    reconnects: int
+
     @property
     def connected(self) -> bool: ...
 

@@ -182,6 +182,8 @@ class MemoryBroker:
         self._started = False
         self._closed = False
         self._lifecycle = _Signal()
+        # In process there is no connection to lose.
+        self.reconnects = 0
 
     @property
     def connected(self) -> bool:

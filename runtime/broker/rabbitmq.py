@@ -60,6 +60,8 @@ class RabbitMQBroker:
         self._poke = asyncio.Event()
         self._up = asyncio.Event()
         self._closing = False
+        # Connections lost and remade since start (for metrics).
+        self.reconnects = 0
 
     @property
     def connected(self) -> bool:
@@ -273,6 +275,7 @@ class RabbitMQBroker:
         self._up.clear()
         self._poke.set()
         if not self._closing:
+            self.reconnects += 1
             self._log.warning("lost the connection to RabbitMQ at %s (%r); reconnecting every %.1fs", self._where,
                               exc, self._interval)
 
