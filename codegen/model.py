@@ -26,7 +26,8 @@ class Column:
     type: str
     # "events.v1.PageViewed.referrer#4": the proto field path and numbers the column comes from.
     origin: str
-    # Evaluated per event with `s` (StampedEvent), `e` (envelope) and `p` (payload) in scope.
+    # Evaluated per event with `e` (envelope) and `p` (payload) in scope; "BATCH:<expression>" is evaluated
+    # once per batch with `batch` (eventgen.StampedBatch) in scope; EVENT_TYPE and SOURCE are constants.
     expression: str
     description: str = ""
     location: Location = Location("")
@@ -105,10 +106,28 @@ class Envelope:
     location: Location
     python_class: str  # attribute path in its _pb2 module ("Event", or "Outer.Event")
     bindings: tuple[tuple[str, str], ...] = ()
+    header_number: int = 0  # the header field's number (0: no header field)
 
     @property
     def python_module(self) -> str:
         return pb2_module(self.file)
+
+    @property
+    def header_key(self) -> bytes:
+        """The header field's key on the wire (its number, length-delimited), as a varint."""
+        return varint((self.header_number << 3) | 2)
+
+
+def varint(value: int) -> bytes:
+    """A non-negative integer in protobuf's base-128 varint encoding."""
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
 
 
 @dataclass(frozen=True)

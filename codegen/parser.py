@@ -33,14 +33,16 @@ _INT_TYPES = {F.TYPE_INT32, F.TYPE_INT64, F.TYPE_UINT32, F.TYPE_UINT64, F.TYPE_S
 _SINK_FIELDS = ("batch_rows", "batch_bytes", "flush_interval_ms", "consumers")
 
 FIXED_COLUMNS = (
-    Column("event_id", "String", "eventgen.event_id", "s.event_id",
+    Column("event_id", "String", "eventgen.event_id", "BATCH:list(batch.event_ids)",
            "the client's event id, or one derived from the event's content"),
     Column("event_type", "LowCardinality(String)", "eventgen.event_type", "EVENT_TYPE", "the event type (routing key)"),
-    Column("event_time", TIMESTAMP_TYPE, "eventgen.event_time", "s.event_time_us",
+    Column("event_time", TIMESTAMP_TYPE, "eventgen.event_time", "BATCH:list(batch.event_time_us)",
            "when the event happened: the client's time corrected for clock skew, never in the future"),
     Column("client_time", f"Nullable({TIMESTAMP_TYPE})", "eventgen.client_time",
-           '(s.client_time_us if s.HasField("client_time_us") else None)', "the event time as the client sent it"),
-    Column("received_at", TIMESTAMP_TYPE, "eventgen.received_at", "s.received_at_us", "when the server received the event"),
+           "BATCH:[None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us]",
+           "the event time as the client sent it"),
+    Column("received_at", TIMESTAMP_TYPE, "eventgen.received_at", "BATCH:list(batch.received_at_us)",
+           "when the server received the event"),
     Column("source", "LowCardinality(String)", "eventgen.source", "SOURCE", "where the event comes from"),
 )
 
@@ -63,7 +65,7 @@ class _Parser:
     def parse(self) -> Schema:
         envelope_info = self._find_envelope()
         envelope, arms = self._envelope(envelope_info)
-        batch = self._batch(envelope_info)
+        batch = self._batch(envelope_info, envelope.header_field)
         events = [event for arm in arms if (event := self._event(envelope_info, arm)) is not None]
         self.errors.extend(self.columns.errors)
         for name, column in self.settings.columns:
@@ -152,8 +154,9 @@ class _Parser:
         exclude = frozenset({id_field, special.get("timestamp_field", ""), special.get("sent_at_field", ""),
                              *(fd.name for _, fd in arms)} - {""})
         columns, bindings = self.columns.flatten(info, "e", "", exclude, local_prefix="_e")
-        envelope = Envelope(info.full_name, info.file, oneof, id_field, timestamp, sent_at,
-                            special.get("header_field", ""), tuple(columns), location, info.class_path, bindings)
+        header = special.get("header_field", "")
+        envelope = Envelope(info.full_name, info.file, oneof, id_field, timestamp, sent_at, header, tuple(columns),
+                            location, info.class_path, bindings, fields[header].number if header else 0)
         return envelope, arms
 
     def _field_location(self, info: MessageInfo, name: str) -> Location:
@@ -180,7 +183,7 @@ class _Parser:
                        "set timestamp_unit to s, ms, us or ns")
         return TimeField(name, unit, kind)
 
-    def _batch(self, envelope: MessageInfo) -> Batch | None:
+    def _batch(self, envelope: MessageInfo, envelope_header: str) -> Batch | None:
         if self.settings.batch:
             info = self.index.messages.get(self.settings.batch.lstrip("."))
             if info is None:
@@ -202,8 +205,17 @@ class _Parser:
             return None
         opts = self.index.option(info.proto.options, "MessageOptions", "eventgen.batch")
         header = self.settings.batch_header_field or (opts.header_field if opts is not None else "")
-        if header and header not in {fd.name for fd in info.proto.field}:
+        batch_fields = {fd.name: fd for fd in info.proto.field}
+        if header and header not in batch_fields:
             self._fail(self.index.message_location(info), f"batch {info.full_name} has no header field {header!r}")
+        elif header and envelope_header:
+            # An event without a header gets the batch's: both must be the same message.
+            theirs = next(fd.type_name for fd in envelope.proto.field if fd.name == envelope_header)
+            if batch_fields[header].type_name != theirs:
+                self._fail(self._field_location(info, header),
+                           f"the batch header {info.full_name}.{header} is a {batch_fields[header].type_name.lstrip('.')}"
+                           f" but the envelope's header {envelope.full_name}.{envelope_header} is a {theirs.lstrip('.')}",
+                           "give both the same message type, or drop the batch header")
         return Batch(info.full_name, info.file, events[0], header, info.class_path)
 
     def _event(self, envelope: MessageInfo, arm: tuple[int, Any]) -> Event | None:

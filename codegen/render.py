@@ -21,6 +21,8 @@ LINE_LENGTH = 120
 SCHEMA_PACKAGE = "eventgen_schema"
 # Expressions the transformer fills once per batch rather than once per event.
 _CONSTANTS = {"EVENT_TYPE", "SOURCE"}
+# Columns the stamped batch carries as they are.
+_PER_BATCH = "BATCH:"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class TransformerView:
 
     event: Event
     row: tuple[Column, ...]  # the columns computed per event, in row order
-    # Per output column: ("row", index in row) or ("const", the constant's Python literal).
+    # Per output column: ("row", index in row), ("const", the constant's Python literal) or ("batch", an
+    # expression of the whole batch).
     outputs: tuple[tuple[str, str], ...]
     names: tuple[str, ...]
 
@@ -41,6 +44,8 @@ def transformer_view(schema: Schema, event: Event) -> TransformerView:
         if column.expression in _CONSTANTS:
             value = event.name if column.expression == "EVENT_TYPE" else event.source
             outputs.append(("const", json.dumps(value)))
+        elif column.expression.startswith(_PER_BATCH):
+            outputs.append(("batch", column.expression.removeprefix(_PER_BATCH)))
         else:
             outputs.append(("row", str(len(row))))
             row.append(column)

@@ -6,7 +6,7 @@ import gc
 import json
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +14,20 @@ from google.protobuf import json_format
 
 from ..generated import GeneratedSchema
 from ..samples import SampleFactory
+from ..transport import StampedEvent, make_batch
 
 __all__ = ["reflective_columns", "run_transform_bench"]
 
 _EPOCH_US = 1_767_225_600_000_000
 
 
-def reflective_columns(envelope_class: Any, batch: Sequence[Any]) -> dict[str, list[Any]]:
+def reflective_columns(envelope_class: Any, batch: Any) -> dict[str, list[Any]]:
     """What a hand-written pipeline without generated code does: decode, dict-ify, flatten."""
     rows = []
-    for stamped in batch:
-        envelope = envelope_class.FromString(stamped.envelope)
-        row: dict[str, Any] = {"event_id": stamped.event_id, "event_time": stamped.event_time_us,
-                               "received_at": stamped.received_at_us}
+    for event_id, event_time, received_at, data in zip(batch.event_ids, batch.event_time_us, batch.received_at_us,
+                                                       batch.envelopes, strict=True):
+        envelope = envelope_class.FromString(data)
+        row: dict[str, Any] = {"event_id": event_id, "event_time": event_time, "received_at": received_at}
         _flatten(json_format.MessageToDict(envelope, preserving_proto_field_name=True), "", row)
         rows.append(row)
     names = sorted({name for row in rows for name in row})
@@ -49,11 +50,10 @@ def _flatten(value: Any, prefix: str, out: dict[str, Any]) -> None:
         out[prefix.rstrip("_")] = value
 
 
-def build_batches(schema: GeneratedSchema, events: int, seed: int) -> dict[str, list[Any]]:
-    """`events` stamped events spread evenly over every event type, grouped by type."""
+def build_batches(schema: GeneratedSchema, events: int, seed: int) -> dict[str, Any]:
+    """`events` stamped events spread evenly over every event type, one StampedBatch per type."""
     factory = SampleFactory(seed)
     types = schema.event_types
-    stamped_class = schema.transport.StampedEvent
     distinct = {}
     for event_type in types:
         variants = []
@@ -63,14 +63,13 @@ def build_batches(schema: GeneratedSchema, events: int, seed: int) -> dict[str, 
             factory.fill(envelope.header)
             variants.append(envelope.SerializeToString())
         distinct[event_type] = variants
-    batches: dict[str, list[Any]] = {t: [] for t in types}
+    stamped: dict[str, list[StampedEvent]] = {t: [] for t in types}
     for i in range(events):
         event_type = types[i % len(types)]
         variants = distinct[event_type]
-        batches[event_type].append(stamped_class(
-            event_id=f"bench-{i}", received_at_us=_EPOCH_US + i, event_time_us=_EPOCH_US + i,
-            envelope=variants[i % len(variants)]))
-    return batches
+        stamped[event_type].append(StampedEvent(f"bench-{i}", _EPOCH_US + i, _EPOCH_US + i, None,
+                                                variants[i % len(variants)]))
+    return {t: make_batch(schema.transport.StampedBatch, t, events) for t, events in stamped.items()}
 
 
 def _time(work: Callable[[], None]) -> float:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..broker import Delivery
 from ..generated import GeneratedSchema
+from ..transport import StampedEvent, check_batch, select_events, stamped_events
 
 __all__ = ["BadEvent", "Transformed", "concat_columns", "select_rows", "transform_delivery"]
 
@@ -20,7 +21,7 @@ REPLAY_HEADER = "x-eventgen-replay"
 
 @dataclass(frozen=True)
 class BadEvent:
-    stamped: Any
+    stamped: StampedEvent
     error: str
 
 
@@ -30,13 +31,21 @@ class Transformed:
     event_type: str
     table: str
     columns: list[Any]
-    events: list[Any]  # the StampedEvents behind the rows, in row order
+    batch: Any  # the StampedBatch of the events behind the rows, in row order
     bad: list[BadEvent]
     size: int
 
     @property
     def rows(self) -> int:
-        return len(self.events)
+        return len(self.batch.envelopes)
+
+    def event(self, row: int) -> StampedEvent:
+        return stamped_events(select_events(self.batch, [row]))[0]
+
+    def keep(self, rows: list[int]) -> None:
+        """Keeps only these rows (and their events)."""
+        self.batch = select_events(self.batch, rows)
+        self.columns = select_rows(self.columns, rows)
 
     @property
     def check_existing(self) -> bool:
@@ -52,21 +61,21 @@ def transform_delivery(schema: GeneratedSchema, delivery: Delivery, pii_key: byt
     transformer = schema.transformers.TRANSFORMERS.get(batch.event_type)
     if transformer is None:
         raise ValueError(f"event type {batch.event_type!r} is not in this schema")
-    events = list(batch.events)
+    check_batch(batch)
     bad: list[BadEvent] = []
     try:
-        columns = transformer(events, pii_key)
+        columns = transformer(batch, pii_key)
     except Exception:  # some event is malformed: transform one by one to set exactly those apart
         good = []
-        for event in events:
+        for i, event in enumerate(stamped_events(batch)):
             try:
-                transformer([event], pii_key)
-                good.append(event)
+                transformer(select_events(batch, [i]), pii_key)
+                good.append(i)
             except Exception as exc:
                 bad.append(BadEvent(event, f"{type(exc).__name__}: {exc}"))
-        events = good
-        columns = transformer(events, pii_key)
-    return Transformed(delivery, batch.event_type, schema.transformers.TABLES[batch.event_type], columns, events, bad,
+        batch = select_events(batch, good)
+        columns = transformer(batch, pii_key)
+    return Transformed(delivery, batch.event_type, schema.transformers.TABLES[batch.event_type], columns, batch, bad,
                        len(delivery.body))
 
 

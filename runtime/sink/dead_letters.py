@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..broker import Broker, OutgoingMessage, Topology
 from ..generated import GeneratedSchema
+from ..transport import check_batch, select_events
 from .batch import REPLAY_HEADER
 from .poison import ERROR_HEADER
 
@@ -49,8 +50,9 @@ async def list_dead_letters(broker: Broker, topology: Topology, schema: Generate
             summary.errors[str((delivery.headers or {}).get(ERROR_HEADER, "(no error recorded)"))[:200]] += 1
             try:
                 batch = schema.transport.StampedBatch.FromString(delivery.body)
-                summary.event_types[batch.event_type] += len(batch.events)
-                summary.events += len(batch.events)
+                events = check_batch(batch)
+                summary.event_types[batch.event_type] += events
+                summary.events += events
             except Exception:
                 summary.event_types["(undecodable)"] += 1
         for delivery in held:
@@ -76,26 +78,27 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
             try:
                 batch = batch_class.FromString(delivery.body)
                 transformer = schema.transformers.TRANSFORMERS[batch.event_type]
+                events = check_batch(batch)
             except Exception:
                 counts["still_invalid"] += 1
                 kept_back.append(delivery)
                 continue
             valid, invalid = [], []
-            for event in batch.events:
+            for i in range(events):
                 try:
-                    transformer([event], pii_key)
-                    valid.append(event)
+                    transformer(select_events(batch, [i]), pii_key)
+                    valid.append(i)
                 except Exception:
-                    invalid.append(event)
+                    invalid.append(i)
             if valid:
                 exchange, routing_key = topology.route(batch.event_type)
-                body = batch_class(event_type=batch.event_type, events=valid).SerializeToString()
+                body = select_events(batch, valid).SerializeToString()
                 await broker.publish(OutgoingMessage(exchange, routing_key, body, delivery.message_id,
                                                      {"event_type": batch.event_type, REPLAY_HEADER: "1"}), 10.0)
                 counts["replayed"] += len(valid)
             if invalid:
                 counts["still_invalid"] += len(invalid)
-                body = batch_class(event_type=batch.event_type, events=invalid).SerializeToString()
+                body = select_events(batch, invalid).SerializeToString()
                 await broker.publish(OutgoingMessage(topology.dead_letter_exchange["name"], name.removesuffix(".dlq"),
                                                      body, f"{delivery.message_id}-invalid",
                                                      dict(delivery.headers or {})), 10.0)

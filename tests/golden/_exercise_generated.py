@@ -1,11 +1,11 @@
-"""Runs one generated schema end to end: envelope -> StampedEvent -> transformer -> chDB -> select.
+"""Runs one generated schema end to end: envelope -> StampedBatch -> transformer -> chDB -> select.
 
 Run as a script in a process of its own (the generated modules have fixed names, so one schema per
 process): `python -I _exercise_generated.py <generated root> <chDB folder> <spec JSON>`.
 
 For each event type it builds an envelope carrying that event with every field set to a value it
-can recognise (one member per oneof), checks merge_batch_header and the envelope's id and times,
-stamps it as the ingest side would and transforms it. It checks the value of every column that a
+can recognise (one member per oneof), checks has_header, batch_header_suffix and the envelope's id and
+times, stamps it as the ingest side would and transforms it. It checks the value of every column that a
 scalar, enum, repeated scalar, scalar map or one-column well-known type lands in (outside repeated
 messages and maps; PII_HASH columns must hold the HMAC), creates the databases and tables of
 clickhouse/schema.json in an embedded chDB, inserts the columns and reads the checked ones back.
@@ -218,22 +218,22 @@ def main() -> None:
             bare = envelope.Envelope()
             bare.CopyFrom(env)
             bare.ClearField(envelope.HEADER_FIELD)
-            envelope.merge_batch_header(batch, bare)
-            assert bare == env, f"{event}: merge_batch_header did not restore the header from the batch"
+            assert not envelope.has_header(bare) and envelope.has_header(env), f"{event}: has_header is wrong"
+            merged = envelope.Envelope.FromString(bare.SerializeToString() + envelope.batch_header_suffix(batch))
+            assert merged == env, f"{event}: batch_header_suffix did not restore the header from the batch"
 
         client_time = envelope.client_time_us(env)
         sent_at = envelope.sent_at_us(env)
         assert client_time == SPEC.get("client_time_us"), f"{event}: client_time_us {client_time}"
         assert sent_at == SPEC.get("sent_at_us"), f"{event}: sent_at_us {sent_at}"
         event_id = envelope.client_event_id(env) or f"derived-{number}"
-        stamped = transport.StampedEvent(event_id=event_id, received_at_us=RECEIVED_AT_US,
-                                         event_time_us=client_time or RECEIVED_AT_US,
-                                         envelope=env.SerializeToString())
-        if client_time is not None:
-            stamped.client_time_us = client_time
+        stamped = transport.StampedBatch(event_type=event, event_ids=[event_id], received_at_us=[RECEIVED_AT_US],
+                                         event_time_us=[client_time or RECEIVED_AT_US],
+                                         client_time_us=[-(2**63) if client_time is None else client_time],
+                                         envelopes=[env.SerializeToString()])
 
         names = transformers.COLUMNS[event]
-        columns = transformers.TRANSFORMERS[event]([stamped], pii_key=PII_KEY)
+        columns = transformers.TRANSFORMERS[event](stamped, pii_key=PII_KEY)
         assert len(columns) == len(names), f"{event}: {len(columns)} columns for {len(names)} names"
         assert all(len(c) == 1 for c in columns), f"{event}: column lengths {[len(c) for c in columns]}"
         row = {name: column[0] for name, column in zip(names, columns, strict=True)}

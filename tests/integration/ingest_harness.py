@@ -11,6 +11,7 @@ from typing import Any
 from runtime.app import App
 from runtime.bench.ingest import delete_namespace
 from runtime.generated import load_generated
+from runtime.transport import stamped_events
 from runtime.samples import SampleFactory
 from runtime.settings import load_settings
 
@@ -59,7 +60,7 @@ async def drain_queues(app: App, expected_events: int, timeout: float = 30) -> d
     async def handle(delivery: Any) -> None:
         nonlocal total
         batch = SCHEMA.transport.StampedBatch.FromString(delivery.body)
-        for stamped in batch.events:
+        for stamped in stamped_events(batch):
             found.setdefault(batch.event_type, []).append((delivery, stamped))
             total += 1
         await delivery.ack()

@@ -34,6 +34,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runtime.generated import load_generated
+from runtime.transport import StampedEvent, make_batch
 from tests.strategies import TIMESTAMP_MAX_SECONDS, TIMESTAMP_MIN_SECONDS, messages, timestamps
 
 pytestmark = pytest.mark.clickhouse
@@ -43,7 +44,6 @@ from eventgen import options_pb2  # noqa: E402  (importable once load_generated 
 
 TRANSFORMERS = SCHEMA.transformers
 Envelope = SCHEMA.envelope.Envelope
-StampedEvent = SCHEMA.transport.StampedEvent
 EXAMPLES_PER_EVENT = 8
 _F = FieldDescriptor
 
@@ -327,7 +327,7 @@ def reference_columns(spec: EventSpec) -> list[RefColumn]:
         RefColumn(
             "client_time",
             f"Nullable({TIMESTAMP})",
-            lambda s, k: Micros(s.client_time_us) if s.HasField("client_time_us") else None,
+            lambda s, k: Micros(s.client_time_us) if s.client_time_us is not None else None,
         ),
         RefColumn("received_at", TIMESTAMP, lambda s, k: Micros(s.received_at_us)),
         RefColumn("source", "LowCardinality(String)", lambda s, k: spec.source),
@@ -511,15 +511,13 @@ def stamped_events(draw: st.DrawFn, spec: EventSpec) -> list[Any]:
         getattr(envelope, spec.arm).CopyFrom(draw(messages(spec.payload)))
         getattr(envelope, spec.arm).SetInParent()
         # Stamped by the server: recent times (tables with a TTL would drop old rows), ids of any text.
-        stamped = StampedEvent(
+        events.append(StampedEvent(
             event_id=f"{batch:06d}/{i}/" + draw(st.text(max_size=6)),
             event_time_us=_now_us - draw(st.integers(0, 20 * _DAY_US)),
             received_at_us=_now_us - draw(st.integers(0, 20 * _DAY_US)),
+            client_time_us=draw(_client_times),
             envelope=envelope.SerializeToString(),
-        )
-        if (client_time := draw(_client_times)) is not None:
-            stamped.client_time_us = client_time
-        events.append(stamped)
+        ))
     return events
 
 
@@ -562,7 +560,8 @@ def test_roundtrip(
     columns = COLUMNS[event_type]
     expected = sorted(([c.get(s, pii_key) for c in columns] for s in events), key=lambda row: row[0].encode())
 
-    transformed = TRANSFORMERS.TRANSFORMERS[event_type](events, pii_key=pii_key)
+    batch = make_batch(SCHEMA.transport.StampedBatch, event_type, events)
+    transformed = TRANSFORMERS.TRANSFORMERS[event_type](batch, pii_key=pii_key)
     rows = sorted((list(r) for r in zip(*transformed, strict=True)), key=lambda row: _as_bytes(row[0]))
     problems = differences(columns, expected, rows)
     assert not problems, f"transform_{event_type} differs from the documented mapping:\n" + "\n".join(problems)

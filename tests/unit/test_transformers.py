@@ -15,6 +15,7 @@ import pytest
 from google.protobuf import any_pb2, duration_pb2, struct_pb2, timestamp_pb2, wrappers_pb2
 
 from runtime.generated import load_generated
+from runtime.transport import StampedEvent, make_batch
 
 SCHEMA = load_generated()
 from events.v1 import (  # noqa: E402  (importable once load_generated put generated/python on the path)
@@ -25,7 +26,6 @@ from events.v1 import (  # noqa: E402  (importable once load_generated put gener
 )
 
 Envelope = SCHEMA.envelope.Envelope
-StampedEvent = SCHEMA.transport.StampedEvent
 COLUMNS = SCHEMA.transformers.COLUMNS
 T0_US = 1_767_225_600_000_000  # 2026-01-01T00:00:00Z
 
@@ -42,17 +42,16 @@ def stamped(
     getattr(envelope, SCHEMA.envelope.ARMS[event_type]).SetInParent()
     if header is not None:
         envelope.header.CopyFrom(header)
-    event = StampedEvent(
-        event_id=event_id, event_time_us=T0_US, received_at_us=T0_US + 5, envelope=envelope.SerializeToString()
-    )
-    if client_time_us is not None:
-        event.client_time_us = client_time_us
-    return event
+    return StampedEvent(event_id, T0_US + 5, T0_US, client_time_us, envelope.SerializeToString())
+
+
+def batch_of(event_type: str, events: Any) -> Any:
+    return make_batch(SCHEMA.transport.StampedBatch, event_type, events)
 
 
 def rows(event_type: str, *events: Any, pii_key: bytes = b"") -> list[dict[str, Any]]:
     """The transformer's output, one {column: value} per event."""
-    columns = SCHEMA.transformers.TRANSFORMERS[event_type](list(events), pii_key=pii_key)
+    columns = SCHEMA.transformers.TRANSFORMERS[event_type](batch_of(event_type, events), pii_key=pii_key)
     names = COLUMNS[event_type]
     assert len(columns) == len(names)
     assert all(len(column) == len(events) for column in columns)
@@ -266,5 +265,5 @@ def test_repeated_messages_bytes_and_any() -> None:
 
 @pytest.mark.parametrize("event_type", sorted(COLUMNS))
 def test_an_empty_batch_gives_empty_columns(event_type: str) -> None:
-    columns = SCHEMA.transformers.TRANSFORMERS[event_type]([])
+    columns = SCHEMA.transformers.TRANSFORMERS[event_type](batch_of(event_type, []))
     assert [list(c) for c in columns] == [[] for _ in COLUMNS[event_type]]

@@ -24,10 +24,11 @@ __all__ = [
     "WEBHOOK_PAYLOAD_FIELDS",
     "Batch",
     "Envelope",
+    "batch_header_suffix",
     "client_event_id",
     "client_time_us",
     "event_type",
-    "merge_batch_header",
+    "has_header",
     "sent_at_us",
 ]
 
@@ -72,9 +73,25 @@ def client_event_id(envelope: Any) -> str:
     return envelope.id
 
 
-def merge_batch_header(batch: Any, envelope: Any) -> None:
-    """Gives an event without a header of its own the batch's header."""
-    return None
+def has_header(envelope: Any) -> bool:
+    """Whether the event carries a header of its own."""
+    return True
+
+
+def batch_header_suffix(batch: Any) -> bytes:
+    """The batch's header as the envelope's header field, serialized: appended to a serialized envelope
+    without a header it gives that envelope the batch's header (protobuf merges fields on parsing).
+    Empty when there is no batch header."""
+    return b""
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while value > 0x7F:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
 
 
 def client_time_us(envelope: Any) -> int | None:
