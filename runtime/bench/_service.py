@@ -21,10 +21,12 @@ def free_port() -> int:
 
 
 class ServiceProcess:
-    """`eventgen run` with the given flags on free ports; its output goes to `log`."""
+    """`eventgen run` with the given flags on free ports (or on `grpc_port`, shared with other processes
+    started with --reuse-port); its output goes to `log`."""
 
-    def __init__(self, *flags: str, log: Path, env: dict[str, str] | None = None) -> None:
-        self.grpc_port = free_port()
+    def __init__(self, *flags: str, log: Path, env: dict[str, str] | None = None, grpc_port: int | None = None
+                 ) -> None:
+        self.grpc_port = grpc_port or free_port()
         self.http_port = free_port()
         self.log = log
         args = [sys.executable, "-m", "codegen.cli", "run", "--grpc-port", str(self.grpc_port),

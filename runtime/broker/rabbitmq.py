@@ -18,11 +18,11 @@ from aiormq.exceptions import (
     DeliveryError,
     PublishError,
 )
-from pamqp.commands import Basic
 from yarl import URL
 
 from ._base import BrokerUnavailable, Delivery, OutgoingMessage, PublishRejected
 from ._rabbitmq_consumer import RabbitMQConsumer, RabbitMQDelivery
+from ._rabbitmq_publisher import CoalescingPublisher
 from .topology import Topology
 
 __all__ = ["RabbitMQBroker"]
@@ -30,7 +30,6 @@ __all__ = ["RabbitMQBroker"]
 _log = logging.getLogger(__name__)
 _CONNECT_TIMEOUT = 10.0
 _CLOSE_TIMEOUT = 5.0
-_PERSISTENT = 2
 # What a lost connection or channel raises: nothing is known about the message, so it is retryable.
 _LOST = (AMQPError, ConnectionError, OSError, RuntimeError, TimeoutError)
 
@@ -60,6 +59,7 @@ class RabbitMQBroker:
         self._poke = asyncio.Event()
         self._up = asyncio.Event()
         self._closing = False
+        self._publisher = CoalescingPublisher()
         # Connections lost and remade since start (for metrics).
         self.reconnects = 0
 
@@ -94,19 +94,16 @@ class RabbitMQBroker:
         if message.exchange not in self._exchanges:
             # RabbitMQ would close the channel, failing every publish in flight on it.
             raise PublishRejected(f"no exchange {message.exchange!r} in the topology")
-        properties = Basic.Properties(delivery_mode=_PERSISTENT, message_id=message.message_id,
-                                      content_type=message.content_type, headers=dict(message.headers))
         while True:
             if not await self.wait_connected(deadline - loop.time()):
                 raise BrokerUnavailable(f"not connected to RabbitMQ at {self._where} within {timeout}s")
             try:
                 assert self._channel is not None
                 channel = await self._channel.get_underlay_channel()
-                # aio-pika's Exchange.publish is this call plus a Message object, which costs ~20% more CPU per
-                # message (measured with 200 concurrent publishes). mandatory: unroutable must not be confirmed.
-                await channel.basic_publish(message.body, exchange=message.exchange,
-                                            routing_key=message.routing_key, properties=properties,
-                                            mandatory=True, timeout=max(deadline - loop.time(), 0.001))
+                # mandatory: an unroutable message comes back as a return, not as a confirm.
+                confirmation = self._publisher.submit(channel, message)
+                async with asyncio.timeout(max(deadline - loop.time(), 0.001)):
+                    await confirmation
                 return
             except PublishError:
                 raise PublishRejected(f"unroutable: no queue is bound to exchange {message.exchange!r} with "
@@ -151,7 +148,8 @@ class RabbitMQBroker:
                 self._get_channel = await self._connection.channel(publisher_confirms=False)
             amqp_queue = await self._get_channel.get_queue(queue, ensure=False)
             while True:
-                message = await amqp_queue.get(no_ack=False, fail=False, timeout=max(deadline - loop.time(), 0.1))
+                # basic.get answers at once, empty or not: its timeout is the round trip's, not the wait's.
+                message = await amqp_queue.get(no_ack=False, fail=False, timeout=_CONNECT_TIMEOUT)
                 if message is not None:
                     return RabbitMQDelivery(message)
                 remaining = deadline - loop.time()
@@ -183,6 +181,7 @@ class RabbitMQBroker:
         if self._supervisor is not None:
             self._supervisor.cancel()
             await asyncio.gather(self._supervisor, return_exceptions=True)
+        await self._publisher.close()
         if self._connection is not None:
             try:
                 async with asyncio.timeout(_CLOSE_TIMEOUT):

@@ -37,19 +37,15 @@ class PendingBatch:
 class Completion:
     """Resolves once every batch holding a request's events is confirmed, or fails with the first error."""
 
-    __slots__ = ("future", "_pending", "_sealed", "_last")
+    __slots__ = ("future", "_pending", "_sealed")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.future: asyncio.Future[None] = loop.create_future()
         self._pending = 0
         self._sealed = False
-        self._last: PendingBatch | None = None
 
     def track(self, batch: PendingBatch) -> None:
-        # A request's events of one type land in one batch one after another: skip the repeats cheaply.
-        if batch is self._last or self in batch.waiters:
-            return
-        self._last = batch
+        """Waits for `batch` too; each batch is tracked once."""
         if batch.done:
             self.batch_done(batch.error, counted=False)
             return
@@ -139,23 +135,43 @@ class TypeBatcher:
         self._publisher = publisher
         self._max_events = max_events
         self._linger = linger
-        self._events: list[Any] = []
         self._batch: PendingBatch | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._max_inflight = max_inflight
         self._inflight = 0
         self._deferred = False
+        self._start_columns()
 
-    def add(self, stamped: Any) -> PendingBatch:
-        """Adds one StampedEvent; returns the batch that will carry it."""
-        if self._batch is None:
-            self._batch = PendingBatch()
-            self._timer = asyncio.get_running_loop().call_later(self._linger, self.flush)
-        batch = self._batch
-        self._events.append(stamped)
-        if len(self._events) >= self._max_events:
-            self.flush()
-        return batch
+    def _start_columns(self) -> None:
+        # The columns of eventgen.StampedBatch, filled one event at a time.
+        self._ids: list[str] = []
+        self._received: list[int] = []
+        self._event_times: list[int] = []
+        self._client_times: list[int] = []
+        self._envelopes: list[bytes] = []
+
+    def extend(self, rows: list[tuple[str, int, int, bytes]], received_us: int) -> list[PendingBatch]:
+        """Adds stamped events of one request, (event id, event time, client time or NO_CLIENT_TIME,
+        envelope) each, received at `received_us`; returns the batches that will carry them."""
+        batches = []
+        while rows:
+            batch = self._batch
+            if batch is None:
+                batch = self._batch = PendingBatch()
+                self._timer = asyncio.get_running_loop().call_later(self._linger, self.flush)
+            room = self._max_events - len(self._ids)
+            part = rows if len(rows) <= room else rows[:room]
+            rows = rows[len(part):]
+            ids, event_times, client_times, envelopes = zip(*part, strict=True)
+            self._ids.extend(ids)
+            self._received.extend([received_us] * len(part))
+            self._event_times.extend(event_times)
+            self._client_times.extend(client_times)
+            self._envelopes.extend(envelopes)
+            batches.append(batch)
+            if len(self._ids) >= self._max_events:
+                self.flush()
+        return batches
 
     def flush(self, force: bool = False) -> None:
         if self._batch is None:
@@ -163,24 +179,27 @@ class TypeBatcher:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._inflight >= self._max_inflight and not force and len(self._events) < self._max_events:
+        events = len(self._ids)
+        if self._inflight >= self._max_inflight and not force and events < self._max_events:
             self._deferred = True  # goes out as soon as a message in flight is confirmed
             return
         self._deferred = False
-        events, batch = self._events, self._batch
-        self._events, self._batch = [], None
-        body = self._batch_class(event_type=self.event_type, events=events).SerializeToString()
-        ids = hashlib.blake2b("\0".join([event.event_id for event in events]).encode(), digest_size=16)
+        ids, batch = self._ids, self._batch
+        body = self._batch_class(event_type=self.event_type, event_ids=ids, received_at_us=self._received,
+                                 event_time_us=self._event_times, client_time_us=self._client_times,
+                                 envelopes=self._envelopes).SerializeToString()
+        self._batch = None
+        self._start_columns()
         message = OutgoingMessage(
             exchange=self.exchange,
             routing_key=self.routing_key,
             body=body,
             # The same events give the same id, so a republished batch is recognisable downstream.
-            message_id=ids.hexdigest(),
-            headers={"event_type": self.event_type, "events": str(len(events))},
+            message_id=hashlib.blake2b("\0".join(ids).encode(), digest_size=16).hexdigest(),
+            headers={"event_type": self.event_type, "events": str(events)},
         )
         self._inflight += 1
-        self._publisher.spawn(message, batch, len(events), self.event_type, self._confirmed)
+        self._publisher.spawn(message, batch, events, self.event_type, self._confirmed)
 
     def _confirmed(self) -> None:
         self._inflight -= 1

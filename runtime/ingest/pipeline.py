@@ -15,6 +15,7 @@ from ..broker import Broker, Topology
 from ..generated import GeneratedSchema
 from ..metrics import Metrics
 from ..settings import Settings
+from ..transport import NO_CLIENT_TIME
 from .batcher import Completion, Publisher, TypeBatcher
 from .pools import Backpressure, SourcePool, WorkItem
 from .timestamps import correct_event_time
@@ -42,18 +43,17 @@ class Pipeline:
         self.envelope = schema.envelope
         self.settings = settings
         self.metrics = metrics
-        self._stamped_class = schema.transport.StampedEvent
         self._publisher = Publisher(broker, metrics, settings.max_inflight_publishes, settings.publish_timeout_s)
         self._batchers = {
             event_type: TypeBatcher(event_type, *topology.route(event_type), schema.transport.StampedBatch,
-                                    self._publisher, settings.batch_max_events, settings.batch_linger_ms / 1000)
+                                    self._publisher, settings.batch_max_events, settings.batch_linger_ms / 1000,
+                                    settings.batch_max_inflight)
             for event_type in schema.event_types
         }
         self._pools = {source: SourcePool(source, settings.pool_workers, settings.pool_queue_size, self._handle,
                                           metrics)
                        for source in sorted(set(self.envelope.SOURCES.values()))}
         self._accepting = True
-        self._children: dict[int, dict[str, Any]] = {}
         self._adjusted_children: dict[str, Any] = {}
         # Events admitted and not yet confirmed: the bound that keeps memory flat under any load.
         self._pending = 0
@@ -76,18 +76,25 @@ class Pipeline:
                                    "not know; deploy the schema that defines it")
         return event_type, None
 
-    async def submit(self, events: Sequence[tuple[str, Any]], received_at_us: int | None = None) -> None:
-        """Returns once the broker holds every event; raises Backpressure, ShuttingDown or BrokerUnavailable."""
+    async def submit(self, events: Sequence[tuple[str, Any]], received_at_us: int | None = None,
+                     header_suffix: bytes = b"", per_type: dict[str, int] | None = None) -> None:
+        """Returns once the broker holds every event; raises Backpressure, ShuttingDown or BrokerUnavailable.
+
+        `header_suffix` (envelope.batch_header_suffix) gives events without a header the batch's; `per_type`
+        is how many events of each type `events` holds, when the caller counted them already."""
         if not self._accepting:
             raise ShuttingDown("the server is shutting down; retry against another instance")
+        if not events:
+            return
         received = received_at_us if received_at_us is not None else time.time_ns() // 1000
         await self._admit(len(events))
         try:
-            await self._submit(events, received)
+            await self._submit(events, received, header_suffix)
         finally:
             self._pending -= len(events)
             if self._pending < self.settings.max_pending_events:
                 self._room.set()
+        self.count(self.metrics.events_accepted, per_type if per_type is not None else self.tally(events))
 
     async def _admit(self, count: int) -> None:
         limit = self.settings.max_pending_events
@@ -104,63 +111,83 @@ class Pipeline:
                 raise Backpressure("server", retry_after=1.0) from None
         self._pending += count
 
-    async def _submit(self, events: Sequence[tuple[str, Any]], received: int) -> None:
-        by_source: dict[str, list[tuple[str, Any]]] = {}
-        for event_type, envelope in events:
-            by_source.setdefault(self.envelope.SOURCES[event_type], []).append((event_type, envelope))
+    async def _submit(self, events: Sequence[tuple[str, Any]], received: int, header_suffix: bytes) -> None:
+        sources = self.envelope.SOURCES
         loop = asyncio.get_running_loop()
-        completions = []
         wait = self.settings.backpressure_wait_ms / 1000
-        for source, group in by_source.items():
+        first = sources[events[0][0]]
+        if all(sources[event_type] == first for event_type, _ in events):
+            groups: dict[str, Sequence[tuple[str, Any]]] = {first: events}
+        else:
+            groups = {}
+            for event in events:
+                groups.setdefault(sources[event[0]], []).append(event)  # type: ignore[attr-defined]
+        completions = []
+        for source, group in groups.items():
             completion = Completion(loop)
-            await self._pools[source].submit(WorkItem(group, received, completion), wait)
+            await self._pools[source].submit(WorkItem(group, received, header_suffix, completion), wait)
             completions.append(completion.future)
-        await asyncio.gather(*completions)
-        self.count(self.metrics.events_accepted, events)
+        if len(completions) == 1:
+            await completions[0]
+        else:
+            await asyncio.gather(*completions)
 
-    def count(self, counter: Any, events: Sequence[tuple[str, Any]]) -> None:
-        """Adds events to a counter labelled by source and event type, once per type."""
+    @staticmethod
+    def tally(events: Sequence[tuple[str, Any]]) -> dict[str, int]:
+        """How many events of each type."""
         per_type: dict[str, int] = {}
         for event_type, _ in events:
             per_type[event_type] = per_type.get(event_type, 0) + 1
-        children = self._children.setdefault(id(counter), {})
+        return per_type
+
+    def count(self, counter: Any, per_type: dict[str, int]) -> None:
+        """Adds counts per event type to an EventCounter (by source and event type)."""
+        sources = self.envelope.SOURCES
         for event_type, n in per_type.items():
-            child = children.get(event_type)
-            if child is None:
-                child = children[event_type] = counter.labels(self.envelope.SOURCES[event_type], event_type)
-            child.inc(n)
+            counter.add(sources[event_type], event_type, n)
 
     def _handle(self, item: WorkItem) -> None:
         client_time_us = self.envelope.client_time_us
         sent_at_us = self.envelope.sent_at_us
         client_event_id = self.envelope.client_event_id
+        has_header = self.envelope.has_header
+        suffix = item.header_suffix
         received = item.received_at_us
         max_age = self.settings.max_event_age_days
-        stamped_class = self._stamped_class
-        batchers = self._batchers
-        track = item.completion.track
+        blake2b = hashlib.blake2b
         adjustments: dict[str, int] = {}
+        by_type: dict[str, list[tuple[str, int, int, bytes]]] = {}
         for event_type, envelope in item.events:
             try:
                 client_us = client_time_us(envelope)
             except (ValueError, OverflowError):
                 client_us = None
                 adjustments["unparseable"] = adjustments.get("unparseable", 0) + 1
-            try:
-                sent_us = sent_at_us(envelope)
-            except (ValueError, OverflowError):
-                sent_us = None
-            times = correct_event_time(client_us, sent_us, received, max_age)
-            if times.adjustment:
-                adjustments[times.adjustment] = adjustments.get(times.adjustment, 0) + 1
+            if client_us is None:
+                event_us, adjustment = received, "missing"
+                client_column = NO_CLIENT_TIME
+            else:
+                try:
+                    sent_us = sent_at_us(envelope)
+                except (ValueError, OverflowError):
+                    sent_us = None
+                event_us, adjustment = correct_event_time(client_us, sent_us, received, max_age)
+                client_column = client_us if NO_CLIENT_TIME < client_us < 2**63 else NO_CLIENT_TIME
+            if adjustment:
+                adjustments[adjustment] = adjustments.get(adjustment, 0) + 1
             data = envelope.SerializeToString(deterministic=True)
+            if suffix and not has_header(envelope):
+                data += suffix
             # Without a client id, the content names the event: a retried request keeps its ids.
-            event_id = client_event_id(envelope) or hashlib.blake2b(data, digest_size=16).hexdigest()
-            stamped = stamped_class(event_id=event_id, received_at_us=received, event_time_us=times.event_time_us,
-                                    envelope=data)
-            if client_us is not None and -(2**63) <= client_us < 2**63:
-                stamped.client_time_us = client_us
-            track(batchers[event_type].add(stamped))
+            event_id = client_event_id(envelope) or blake2b(data, digest_size=16).hexdigest()
+            rows = by_type.get(event_type)
+            if rows is None:
+                rows = by_type[event_type] = []
+            rows.append((event_id, event_us, client_column, data))
+        track = item.completion.track
+        for event_type, rows in by_type.items():
+            for batch in self._batchers[event_type].extend(rows, received):
+                track(batch)
         item.completion.seal()
         for adjustment, n in adjustments.items():
             self._adjusted(adjustment).inc(n)

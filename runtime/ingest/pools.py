@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +31,9 @@ class Backpressure(Exception):
 class WorkItem:
     """The events of one request from one source, and how to tell the request they are stored."""
 
-    events: list[tuple[str, Any]]  # (event type, envelope)
+    events: Sequence[tuple[str, Any]]  # (event type, envelope)
     received_at_us: int
+    header_suffix: bytes  # the batch header, for events without one (envelope.batch_header_suffix)
     completion: Completion
 
 

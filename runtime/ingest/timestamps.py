@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["EventTimes", "correct_event_time"]
 
@@ -10,8 +10,7 @@ _YEAR_2000_US = 946_684_800_000_000
 _DAY_US = 86_400_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class EventTimes:
+class EventTimes(NamedTuple):
     event_time_us: int
     # Why event_time is not simply the client's time: "", "clamped", "corrected", "missing", "impossible".
     adjustment: str

@@ -13,6 +13,7 @@ from runtime.ingest.pipeline import Pipeline
 from runtime.ingest.pools import Backpressure, SourcePool, WorkItem
 from runtime.metrics import Metrics
 from runtime.settings import load_settings
+from runtime.transport import stamped_events
 from tests.fakes import FakeBroker
 
 SCHEMA = load_generated()
@@ -32,8 +33,7 @@ def make_pipeline(broker: FakeBroker, **overrides: object) -> Pipeline:
 
 
 def decode(message) -> list:
-    batch = SCHEMA.transport.StampedBatch.FromString(message.body)
-    return list(batch.events)
+    return stamped_events(SCHEMA.transport.StampedBatch.FromString(message.body))
 
 
 async def test_events_of_concurrent_requests_share_one_message():
@@ -101,9 +101,9 @@ async def test_a_full_pool_pushes_back():
     metrics = Metrics()
     pool = SourcePool("web", workers=0, queue_size=1, handle=lambda item: None, metrics=metrics)
     loop = asyncio.get_running_loop()
-    await pool.submit(WorkItem([], 0, Completion(loop)), wait=0.01)
+    await pool.submit(WorkItem([], 0, b"", Completion(loop)), wait=0.01)
     with pytest.raises(Backpressure) as caught:
-        await pool.submit(WorkItem([], 0, Completion(loop)), wait=0.01)
+        await pool.submit(WorkItem([], 0, b"", Completion(loop)), wait=0.01)
     assert caught.value.retry_after > 0
     await pool.close()
 
