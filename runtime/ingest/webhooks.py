@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import math
-import re
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 from aiohttp import web
-from google.protobuf import json_format, message_factory
-from google.protobuf.descriptor import FieldDescriptor
+from google.protobuf import json_format
 
 from ..broker import BrokerUnavailable, PublishRejected
 from ..generated import GeneratedSchema
@@ -26,6 +23,7 @@ from ._webhook_auth import (
     shopify_signature_matches,
     webengage_secret_problem,
 )
+from ._webhook_json import BadJson, locate_parse_error, parse_json
 from .pipeline import Backpressure, Pipeline, ShuttingDown
 
 __all__ = ["DeliveryWindow", "add_webhook_routes"]
@@ -34,13 +32,6 @@ __all__ = ["DeliveryWindow", "add_webhook_routes"]
 _UNAVAILABLE_RETRY_S = 5
 # How long a refused compressed upload's connection stays half-closed so the client reads the answer.
 _RST_AVOIDANCE_S = 0.5
-_FAILED_FIELD = re.compile(r"Failed to parse (.+?) field: ")
-_PROTOBUF_SUFFIX = re.compile(r"(\s+at\s+[\w.\[\]]*)?\.*$")
-_KINDS = {getattr(FieldDescriptor, f"CPPTYPE_{name}"): kind for kind, names in (
-    ("an integer", "INT32 INT64 UINT32 UINT64"), ("a number", "DOUBLE FLOAT"), ("a boolean", "BOOL"),
-    ("an enum name or number", "ENUM"), ("a string", "STRING")) for name in names.split()}
-_JSON_WKT = {"google.protobuf.Struct": "a JSON object", "google.protobuf.Value": "any JSON value",
-             "google.protobuf.ListValue": "a JSON list", "google.protobuf.Timestamp": "an RFC 3339 time string"}
 
 
 class DeliveryWindow:
@@ -73,68 +64,27 @@ class _Refusal(Exception):
     """A delivery this server will not take; becomes a JSON error response and a rejection metric."""
 
     def __init__(self, status: int, reason: str, error: str, where: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, event_type: str = "", close: bool = False) -> None:
         super().__init__(error)
         self.status, self.reason, self.error, self.where, self.headers = status, reason, error, where, headers
+        # Close the connection instead of reading the rest of a body that was not read to its end.
+        self.close = close
+        # Known once the delivery's topic or event name was read: the rejection metric carries it.
+        self.event_type = event_type
 
     def response(self) -> web.Response:
         body = {"error": self.error} if self.where is None else {"error": self.error, "where": self.where}
         return web.json_response(body, status=self.status, headers=self.headers)
 
 
-def _expected(field: FieldDescriptor, element: bool) -> str:
-    """What JSON a field (or, with `element`, one element of a list field) takes."""
-    if field.message_type is not None and field.message_type.GetOptions().map_entry:
-        return "an object"
-    if field.message_type is not None:
-        kind = _JSON_WKT.get(field.message_type.full_name, f"an object ({field.message_type.full_name})")
-    else:
-        kind = "a base64 string" if field.type == FieldDescriptor.TYPE_BYTES else _KINDS.get(field.cpp_type, "a value")
-    return f"a list, each {kind}" if field.is_repeated and not element else kind
-
-
-def _locate(exc: Exception, data: Any, model_class: Any) -> tuple[str, str, str]:
-    """The JSON path of the value a parse error is about, its reason without protobuf's wrapping, and what
-    the field there takes.
-
-    protobuf names the fields on the way down but not the list indexes, so the failing element of each
-    list on the path is found by parsing its elements one at a time (only on this error path)."""
-    text, names = str(exc), []
-    while match := _FAILED_FIELD.match(text):
-        names.append(match[1])
-        text = text[match.end():]
-    reason = "nested too deeply" if isinstance(exc, RecursionError) else _PROTOBUF_SUFFIX.sub("", text)
-    path, value, cls, field, element = "$", data, model_class, None, False
-    for name in names:
-        path += f".{name}" if name.isidentifier() else f"[{json.dumps(name)}]"
-        element = False
-        if cls is None or not isinstance(value, dict) or name not in value:
-            cls = field = None
-            continue
-        value, fields = value[name], cls.DESCRIPTOR.fields
-        field = cls.DESCRIPTOR.fields_by_name.get(name) or next((f for f in fields if f.json_name == name), None)
-        if field is None:
-            cls = None
-            continue
-        is_map = field.message_type is not None and field.message_type.GetOptions().map_entry
-        if field.is_repeated and not is_map and isinstance(value, list):
-            for index, item in enumerate(value):
-                try:
-                    json_format.ParseDict({name: [item]}, cls(), ignore_unknown_fields=True)
-                except Exception:  # any failure marks the element; the reason is already known
-                    path, value, element = f"{path}[{index}]", item, True
-                    break
-        cls = None if field.message_type is None or is_map else message_factory.GetMessageClass(field.message_type)
-    wanted = f" ({field.full_name} takes {_expected(field, element)})" if field is not None else ""
-    return path, reason or "wrong type", wanted
-
-
 async def _answer_and_close(request: web.Request, response: web.Response) -> None:
-    """Sends a refusal of a compressed body that was not read to its end, then closes the connection.
+    """Sends a refusal of a body that was not read to its end (compressed, or arriving too slowly), then
+    closes the connection.
 
     aiohttp would read the rest for up to its lingering time, inflating it as it goes: a compressed bomb
-    would cost CPU even when refused. As Go's net/http does, stop reading, send the answer and a FIN,
-    give the client a moment to read them, then close (a close with unread input sends a TCP RST)."""
+    would cost CPU even when refused, and a slow sender would keep the connection. As Go's net/http does,
+    stop reading, send the answer and a FIN, give the client a moment to read them, then close (a close
+    with unread input sends a TCP RST)."""
     transport = request.transport
     response.force_close()
     await response.prepare(request)
@@ -166,9 +116,10 @@ class _Webhooks:
             try:
                 return await handler(request)
             except _Refusal as refusal:
-                self._metrics.events_rejected.labels(provider, refusal.reason).inc()
+                self._metrics.events_rejected.labels(provider, refusal.reason, refusal.event_type).inc()
                 response = refusal.response()
-                if request.headers.get("Content-Encoding", "identity") != "identity" and not request.content.at_eof():
+                compressed = request.headers.get("Content-Encoding", "identity") != "identity"
+                if (compressed or refusal.close) and not request.content.at_eof():
                     await _answer_and_close(request, response)
                 return response
         return handle
@@ -183,12 +134,21 @@ class _Webhooks:
         if request.content_length is not None and request.content_length > limit and not request.headers.get(
                 "Content-Encoding"):
             raise too_large
+        timeout = self._settings.body_timeout_s
         try:
             # read() stops at client_max_size (= max_body_bytes) counted after decompression, so a
-            # compressed bomb is refused after at most one chunk over the limit.
-            body = await request.read()
+            # compressed bomb is refused after at most one chunk over the limit. aiohttp has no timeout of
+            # its own for a body: a sender trickling one would hold its connection and handler for ever.
+            async with asyncio.timeout(timeout):
+                body = await request.read()
         except web.HTTPRequestEntityTooLarge:
             raise too_large from None
+        except TimeoutError:
+            raise _Refusal(408, "body_timeout", f"the body did not arrive within {timeout:g}s (body_timeout_s); "
+                           "send it at once", "body", close=True) from None
+        except ConnectionResetError:  # the sender left mid-body: nobody reads the answer, the metric counts it
+            raise _Refusal(400, "incomplete_body", "the connection closed before the body was complete",
+                           "body") from None
         except web.RequestPayloadError as exc:  # a corrupt compressed stream, or a body cut short
             encoding = request.headers.get("Content-Encoding")
             error = (f"the body is not valid Content-Encoding {encoding!r} data" if encoding
@@ -201,15 +161,9 @@ class _Webhooks:
     @staticmethod
     def decode(body: bytes) -> dict[str, Any]:
         try:
-            data = json.loads(body)
-        except json.JSONDecodeError as exc:
-            raise _Refusal(400, "malformed_json", f"the body is not valid JSON: {exc.msg}",
-                           f"line {exc.lineno} column {exc.colno} (char {exc.pos})") from None
-        except UnicodeDecodeError as exc:
-            raise _Refusal(400, "malformed_json", f"the body is not UTF-8 JSON: {exc.reason}",
-                           f"byte {exc.start}") from None
-        except RecursionError:
-            raise _Refusal(400, "malformed_json", "the body nests JSON too deeply", "$") from None
+            data = parse_json(body)
+        except BadJson as exc:
+            raise _Refusal(400, "malformed_json", exc.error, exc.where) from None
         if not isinstance(data, dict):
             raise _Refusal(400, "not_an_object", f"the body is a JSON {type(data).__name__}, expected an object "
                            "(the provider's event)", "$")
@@ -229,8 +183,9 @@ class _Webhooks:
         try:
             json_format.ParseDict(data, model, ignore_unknown_fields=True)
         except Exception as exc:  # ParseError mostly, but untrusted JSON also finds ValueError, RecursionError...
-            where, reason, wanted = _locate(exc, data, type(model))
-            raise _Refusal(400, "invalid_payload", f"wrong value at {where}{wanted}: {reason}", where) from None
+            where, reason, wanted = locate_parse_error(exc, data, type(model))
+            raise _Refusal(400, "invalid_payload", f"wrong value at {where}{wanted}: {reason}", where,
+                           event_type=event_type) from None
         model.SetInParent()  # an empty payload still sets the event's oneof arm
         return envelope, model
 
@@ -244,12 +199,14 @@ class _Webhooks:
             await self._pipeline.submit([(event_type, envelope)])
         except Backpressure as exc:
             raise _Refusal(429, "backpressure", f"{exc}; nothing was stored",
-                           headers={"Retry-After": str(max(1, math.ceil(exc.retry_after)))}) from None
+                           headers={"Retry-After": str(max(1, math.ceil(exc.retry_after)))},
+                           event_type=event_type) from None
         except (BrokerUnavailable, ShuttingDown) as exc:
             raise _Refusal(503, "unavailable", f"the event was not stored: {exc}",
-                           headers={"Retry-After": str(_UNAVAILABLE_RETRY_S)}) from None
+                           headers={"Retry-After": str(_UNAVAILABLE_RETRY_S)}, event_type=event_type) from None
         except PublishRejected as exc:
-            raise _Refusal(500, "broker_rejected", f"the broker refused the event: {exc}") from None
+            raise _Refusal(500, "broker_rejected", f"the broker refused the event: {exc}",
+                           event_type=event_type) from None
         return web.json_response({"status": "accepted", "event_type": event_type, "event_id": event_id})
 
     async def shopify(self, request: web.Request) -> web.Response:
