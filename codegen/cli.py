@@ -11,6 +11,7 @@ import typer
 
 from ._cli_bench import bench_app
 from ._cli_dlq import dlq_app
+from ._cli_traffic import traffic_app
 from .config import load_settings
 from .errors import SchemaErrors
 from .files import diff_tree, write_tree
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 app.add_typer(bench_app, name="bench")
 app.add_typer(dlq_app, name="dlq")
+app.add_typer(traffic_app)  # eventgen send, eventgen stats
 
 
 @app.command("generate")
@@ -138,17 +140,21 @@ def run_command(
     http_port: Annotated[int | None, typer.Option(help="HTTP port for webhooks and metrics (default 8080).")] = None,
     namespace: Annotated[str | None, typer.Option(help="Prefix of every exchange and queue name.")] = None,
     log_json: Annotated[bool | None, typer.Option("--log-json/--log-text", help="Log lines as JSON.")] = None,
+    reuse_port: Annotated[bool | None, typer.Option(
+        "--reuse-port/--no-reuse-port", help="Let several ingest processes listen on the same ports (SO_REUSEPORT).")
+    ] = None,
 ) -> None:
     """Run the service: gRPC and webhooks in, RabbitMQ (or the in-process broker) in between."""
     import asyncio
 
-    from runtime.app import App
+    from runtime.app import App, event_loop_factory
     from runtime.logs import configure_logging
     from runtime.settings import SettingsError, load_settings
 
     flags = {"role": role, "data_dir": data_dir, "generated_dir": generated, "broker_url": broker_url,
              "clickhouse_url": clickhouse_url, "grpc_host": grpc_host, "grpc_port": grpc_port,
-             "http_host": http_host, "http_port": http_port, "namespace": namespace, "log_json": log_json}
+             "http_host": http_host, "http_port": http_port, "namespace": namespace, "log_json": log_json,
+             "reuse_port": reuse_port}
     try:
         settings = load_settings(flags, config)
     except SettingsError as exc:
@@ -158,7 +164,8 @@ def run_command(
 
     configure_logging(settings.log_json)
     try:
-        asyncio.run(App(settings).run_until_signalled())
+        with asyncio.Runner(loop_factory=event_loop_factory(settings.event_loop)) as runner:
+            runner.run(App(settings).run_until_signalled())
     except MigrationRefused as exc:
         typer.echo("eventgen run: the tables need changes eventgen will not make on its own:\n"
                    f"{exc}\nrun `eventgen migrate --allow-destructive` after reading them", err=True)

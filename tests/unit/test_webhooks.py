@@ -99,9 +99,12 @@ def webengage_url(license_code: str = LICENSE, key: str = WEBENGAGE_KEY) -> str:
     return f"/webhooks/webengage?licenseCode={license_code}&secret={secret}"
 
 
-def rejected(metrics: Metrics, source: str, reason: str) -> float:
-    value = metrics.registry.get_sample_value("eventgen_events_rejected_total", {"source": source, "reason": reason})
-    return value or 0.0
+def rejected(metrics: Metrics, source: str, reason: str, event_type: str | None = None) -> float:
+    """Rejections of `source` for `reason`, of one event type or (None) of all of them."""
+    return sum(sample.value for family in metrics.registry.collect() if family.name == "eventgen_events_rejected"
+               for sample in family.samples if sample.name == "eventgen_events_rejected_total"
+               and sample.labels["source"] == source and sample.labels["reason"] == reason
+               and event_type in (None, sample.labels["event_type"]))
 
 
 def payload_of(schema, event_type: str, envelope: Any) -> Any:
@@ -246,7 +249,7 @@ async def test_shopify_bad_signature(service, headers, message):
     assert response.status == 401
     assert message in (await response.json())["error"]
     assert pipeline.submitted == []
-    assert rejected(metrics, "shopify", "unauthenticated") == 1
+    assert rejected(metrics, "shopify", "unauthenticated", event_type="") == 1
 
 
 async def test_shopify_signature_is_checked_before_the_body_is_parsed(service):
@@ -408,6 +411,7 @@ async def test_wrongly_typed_json_is_400_naming_the_field(service, provider, bod
     assert f"wrong value at {where} ({field} takes" in answer["error"]
     assert pipeline.submitted == []
     assert rejected(metrics, provider, "invalid_payload") == 1
+    assert rejected(metrics, provider, "invalid_payload", event_type="") == 0  # the event type is known by then
 
 
 # Size: 413, and a compressed bomb is refused without being inflated.
@@ -531,7 +535,7 @@ async def test_publish_outcomes(service, failure, status, retry_after, reason):
     assert response.status == status
     assert response.headers.get("Retry-After") == retry_after
     assert "error" in await response.json()
-    assert rejected(metrics, "shopify", reason) == 1
+    assert rejected(metrics, "shopify", reason, event_type="shopify_order_created") == 1
     retried = await client.post("/webhooks/shopify", data=SHOPIFY_ORDER, headers=headers)
     assert (await retried.json())["status"] == "accepted"  # the failed attempt did not mark the id seen
 
