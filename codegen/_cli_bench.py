@@ -57,3 +57,78 @@ def bench_ingest(
     typer.echo(f"{result['events_per_s']:,} events/s into RabbitMQ; Dispatch p50 {result['p50_ms']} ms, "
                f"p99 {result['p99_ms']} ms ({clients} clients x {batch}-event batches, {seconds:g}s)")
     typer.echo(json.dumps(result))
+
+
+@bench_app.command("e2e")
+def bench_e2e(
+    seconds: Annotated[float, typer.Option(help="How long the clients send (each phase).")] = 20.0,
+    broker: Annotated[str, typer.Option(help="memory:// (one `eventgen run --role all`, the embedded mode) or "
+                                             "amqp://user:pass@host:5672/ (one ingest and one sink process).")]
+    = "memory://",
+    clickhouse: Annotated[str, typer.Option(help="chdb:///path or http(s)://user:pass@host:8123 (default: chDB in a "
+                                                 "temporary folder).")] = "",
+    clients: Annotated[int, typer.Option(help="Concurrent gRPC clients.", min=1)] = 16,
+    batch: Annotated[int, typer.Option(help="Events per Dispatch call.", min=1)] = 100,
+    rate: Annotated[float | None, typer.Option(help="Open-loop at this many events/s instead of as fast as the "
+                                                    "clients go.", min=1)] = None,
+    half_rate: Annotated[bool, typer.Option("--half-rate", help="Then run as long again, open-loop at half the "
+                                                                "measured rate, and report its p99 latency "
+                                                                "against the 50 ms target.")] = False,
+    target: Annotated[str, typer.Option(help="HOST:PORT of a running service to drive instead of starting one "
+                                             "(needs --clickhouse http(s)://... to check the rows; it cannot see "
+                                             "that service's memory or queues).")] = "",
+    baseline_seconds: Annotated[float, typer.Option(help="How long the naive baseline is driven (0: skip it).",
+                                                    min=0)] = 3.0,
+    baseline_batch: Annotated[int | None, typer.Option(help="Events per baseline call (default: --batch, at most "
+                                                            "10; its events/s do not depend on it).", min=1)] = None,
+    profile: Annotated[bool, typer.Option("--profile", help="py-spy flame graphs of each eventgen process over "
+                                                            "the measured phase (next to --results, in "
+                                                            "e2e-profile/).")] = False,
+    warmup: Annotated[float, typer.Option(help="Seconds of load before the measured phase.", min=0)] = 1.0,
+    drain_timeout: Annotated[float, typer.Option(help="How long to wait for the sinks to drain.", min=1)] = 120.0,
+    generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
+    results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "e2e.json",
+    plot: Annotated[Path, typer.Option(help="PNG of events/s and p99 latency per second.")] = ROOT / "results"
+    / "e2e.png",
+) -> None:
+    """gRPC clients -> the pipeline -> ClickHouse: events/s, latency, memory, and a check that every
+    acknowledged event is stored exactly once; then the same clients against a naive baseline that inserts each
+    event by itself. The last line is the JSON of the results (also written to --results)."""
+    from runtime.bench.e2e import E2EOptions, run_e2e_bench
+    from runtime.generated import load_generated
+
+    if not (broker == "memory://" or broker.startswith(("amqp://", "amqps://"))):
+        typer.echo(f"--broker {broker!r} is neither memory:// nor amqp(s)://user:pass@host:5672/", err=True)
+        raise typer.Exit(2)
+    options = E2EOptions(seconds=seconds, broker_url=broker, clickhouse_url=clickhouse, clients=clients, batch=batch,
+                         rate=rate, half_rate=half_rate, target=target, warmup_seconds=warmup,
+                         baseline_seconds=baseline_seconds, baseline_batch=baseline_batch,
+                         drain_timeout_s=drain_timeout, generated=generated, log_dir=results.parent / "e2e-logs",
+                         plot=plot, profile=profile)
+    try:
+        result = run_e2e_bench(load_generated(generated), options)
+    except ValueError as exc:
+        typer.echo(f"eventgen bench e2e: {exc}", err=True)
+        raise typer.Exit(2) from None
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(result, indent=2) + "\n")
+    line = {k: v for k, v in result.items() if k != "per_second"}
+    typer.echo(f"pipeline ({result['broker']} + {result['store']}): {result['events_per_s']:,} events/s, "
+               f"Dispatch p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms ({clients} clients x {batch}-event "
+               f"batches, {result['seconds']:g}s)")
+    typer.echo(f"stored exactly once: {result['stored']:,} of {result['acked']:,} acknowledged; lost {result['lost']}, "
+               f"duplicates {result['duplicates']}; peak RSS MiB {result['rss_mb']}")
+    if result["half_rate"]:
+        half = result["half_rate"]
+        typer.echo(f"half rate ({half['target_events_per_s']:,} events/s open-loop): p99 {half['p99_ms']} ms, "
+                   f"target <= {half['p99_target_ms']:g} ms {'met' if half['met'] else 'MISSED'}")
+    if result["baseline"]:
+        typer.echo(f"naive baseline (one insert per event): {result['baseline']['events_per_s']:,} events/s; "
+                   f"ratio pipeline/baseline {result['ratio']}x")
+    typer.echo(f"plot: {result['plot'] or result.get('plot_error')}; JSON: {results}; service logs: "
+               f"{options.log_dir}")
+    if result["profiles"]:
+        typer.echo(f"flame graphs: {result['profiles']}")
+    typer.echo(json.dumps(line))
+    if result["lost"] or result["duplicates"] or not result["acked"]:
+        raise typer.Exit(1)

@@ -16,7 +16,7 @@ from grpclib.exceptions import GRPCError
 from ..generated import GeneratedSchema
 from ..samples import SampleFactory
 
-__all__ = ["LoadResult", "drive_load", "sample_batches"]
+__all__ = ["LoadResult", "drive_load", "grpc_event_types", "percentile", "sample_batches"]
 
 
 def grpc_event_types(schema: GeneratedSchema) -> tuple[str, ...]:
@@ -61,8 +61,17 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     # Events of batches whose call failed: the clients were not told they are stored.
     unacknowledged: int = 0
-    # With unique ids: the ids of every event a client was told is stored.
-    acked_ids: list[str] = field(default_factory=list)
+    # One entry per answered call: (seconds since the load started, when the answer came; latency in ms;
+    # events accepted), for per-second series.
+    timeline: list[tuple[float, float, int]] = field(default_factory=list)
+    # With unique ids: one entry per answered call, (id prefix of the call, events in it, indices the
+    # service rejected). Event i of a call has the id f"{prefix}-{i}".
+    acked_calls: list[tuple[str, int, tuple[int, ...]]] = field(default_factory=list)
+
+    @property
+    def acked_ids(self) -> list[str]:
+        """The ids of every event a client was told is stored."""
+        return [f"{key}-{i}" for key, n, rejected in self.acked_calls for i in range(n) if i not in rejected]
 
     def summary(self) -> dict[str, Any]:
         latencies = sorted(self.latencies_ms) or [0.0]
@@ -72,68 +81,107 @@ class LoadResult:
             "acked": self.accepted,
             "events_per_s": round(self.accepted / self.seconds) if self.seconds else 0,
             "p50_ms": round(statistics.median(latencies), 2),
-            "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 2),
+            "p99_ms": round(percentile(latencies, 0.99), 2),
             "errors": dict(self.errors),
         }
 
 
+def percentile(ordered: list[float], fraction: float) -> float:
+    """The value below which `fraction` of the sorted values lie (nearest rank)."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else 0.0
+
+
 async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], clients: int, seconds: float,
                      rate_per_s: float | None = None, host: str = "127.0.0.1", unique_ids: str = "",
-                     metadata: dict[str, str] | None = None) -> LoadResult:
+                     metadata: dict[str, str] | None = None, events_per_s: float | None = None) -> LoadResult:
     """`clients` concurrent callers sending the batches round-robin for `seconds` (at most `rate_per_s`
     batches a second overall when given). With `unique_ids` (a prefix), every event sent gets an id of
-    its own, and the result lists the ids the service acknowledged."""
+    its own, and the result lists the ids the service acknowledged.
+
+    With `events_per_s`, the load is open-loop instead: calls start on a fixed schedule whatever the
+    answers, over `clients` connections with up to 4 calls in flight on each, and each latency counts
+    from the call's scheduled start, so a slow answer delays no measurement (no coordinated omission)."""
     path, request_class, response_class = schema.dispatch_method()
     events_field = schema.envelope.BATCH_EVENTS_FIELD
     id_field = schema.envelope.ID_FIELD
     result = LoadResult(seconds=seconds)
-    deadline = time.monotonic() + seconds
-    sent = 0
     counts = [len(getattr(b, events_field)) for b in batches]
     encoded = [b.SerializeToString() for b in batches]
     interval = clients / rate_per_s if rate_per_s else 0.0
+    channels = [Channel(host, port, codec=_PreEncoded()) for _ in range(clients)]
+    origin = time.monotonic()
+    deadline = origin + seconds
 
-    async def client(number: int) -> None:
-        nonlocal sent
-        channel = Channel(host, port, codec=_PreEncoded())
+    async def call(sequence: int, channel: Channel, scheduled: float | None = None) -> float:
+        """One Dispatch of batch `sequence`; returns how long it took in seconds."""
+        index = sequence % len(batches)
+        request: Any = encoded[index]
+        key = ""
+        if unique_ids and id_field:
+            key = f"{unique_ids}-{sequence}"
+            request = batches[index]
+            for i, envelope in enumerate(getattr(request, events_field)):
+                setattr(envelope, id_field, f"{key}-{i}")
+            request = request.SerializeToString()
+        started = time.perf_counter()
         try:
-            while time.monotonic() < deadline:
-                index = sent % len(batches)
-                sequence = sent
-                sent += 1
-                ids = []
-                request: Any = encoded[index]
-                if unique_ids and id_field:
-                    request = batches[index]
-                    for i, envelope in enumerate(getattr(request, events_field)):
-                        ids.append(f"{unique_ids}-{sequence}-{i}")
-                        setattr(envelope, id_field, ids[-1])
-                    request = request.SerializeToString()
-                started = time.perf_counter()
-                try:
-                    async with channel.request(path, Cardinality.UNARY_UNARY, request_class, response_class,
-                                               metadata=metadata, timeout=30) as stream:
-                        await stream.send_message(request, end=True)
-                        response = await stream.recv_message()
-                except (TimeoutError, GRPCError, OSError) as exc:
-                    name = exc.status.name if isinstance(exc, GRPCError) else type(exc).__name__
-                    result.errors[name] = result.errors.get(name, 0) + 1
-                    result.unacknowledged += counts[index]
-                    await asyncio.sleep(0.05)
-                    continue
-                elapsed = time.perf_counter() - started
-                result.latencies_ms.append(elapsed * 1000)
-                result.requests += 1
-                result.accepted += response.accepted
-                result.acked_ids.extend(ids)
-                if interval:
-                    await asyncio.sleep(max(0.0, interval - elapsed))
-        finally:
-            channel.close()
+            async with channel.request(path, Cardinality.UNARY_UNARY, request_class, response_class,
+                                       metadata=metadata, timeout=30) as stream:
+                await stream.send_message(request, end=True)
+                response = await stream.recv_message()
+        except (TimeoutError, GRPCError, OSError) as exc:
+            name = exc.status.name if isinstance(exc, GRPCError) else type(exc).__name__
+            result.errors[name] = result.errors.get(name, 0) + 1
+            result.unacknowledged += counts[index]
+            await asyncio.sleep(0.05)
+            return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        now = time.monotonic()
+        latency = now - scheduled if scheduled is not None else elapsed
+        result.latencies_ms.append(latency * 1000)
+        result.timeline.append((now - origin, latency * 1000, response.accepted))
+        result.requests += 1
+        result.accepted += response.accepted
+        if key:
+            result.acked_calls.append((key, counts[index], tuple(r.index for r in response.rejected)))
+        return elapsed
 
-    started = time.monotonic()
-    await asyncio.gather(*(client(n) for n in range(clients)))
-    result.seconds = time.monotonic() - started
+    async def closed_loop(channel: Channel) -> None:
+        nonlocal sent
+        while time.monotonic() < deadline:
+            sequence, sent = sent, sent + 1
+            elapsed = await call(sequence, channel)
+            if interval:
+                await asyncio.sleep(max(0.0, interval - elapsed))
+
+    async def open_loop(calls_per_s: float) -> None:
+        slots = asyncio.Semaphore(4 * clients)
+        running: set[asyncio.Task[float]] = set()
+
+        async def scheduled_call(sequence: int, scheduled: float) -> float:
+            async with slots:
+                return await call(sequence, channels[sequence % clients], scheduled)
+
+        sequence = 0
+        while (scheduled := origin + sequence / calls_per_s) < deadline:
+            await asyncio.sleep(max(0.0, scheduled - time.monotonic()))
+            task = asyncio.get_running_loop().create_task(scheduled_call(sequence, scheduled))
+            running.add(task)
+            task.add_done_callback(running.discard)
+            sequence += 1
+        if running:
+            await asyncio.wait(running)
+
+    sent = 0
+    try:
+        if events_per_s:
+            await open_loop(events_per_s / (sum(counts) / len(counts)))
+        else:
+            await asyncio.gather(*(closed_loop(channel) for channel in channels))
+    finally:
+        for channel in channels:
+            channel.close()
+    result.seconds = time.monotonic() - origin
     return result
 
 
