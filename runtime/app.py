@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 from contextlib import AsyncExitStack
 
 from aiohttp import web
@@ -13,19 +14,32 @@ from grpclib.health.check import ServiceStatus
 
 from .broker import Broker, Topology
 from .generated import GeneratedSchema, load_generated
-from .http import build_http_app
+from .http import build_http_app, make_http_runner
 from .ingest.grpc_service import EventService, build_grpc_server
 from .ingest.pipeline import Pipeline
 from .ingest.webhooks import add_webhook_routes
 from .metrics import Metrics
+from .queue_depths import QueueDepths
 from .settings import Settings
 from .sink.service import SinkService
+from .stats import StatsSource, add_stats_route
 from .store import migrate as migrations
+from .store.connect import describe
 from .store.store import Store
 
-__all__ = ["App", "make_broker"]
+__all__ = ["App", "event_loop_factory", "make_broker"]
 
 log = logging.getLogger("eventgen.app")
+
+
+def event_loop_factory(name: str) -> Callable[[], asyncio.AbstractEventLoop]:
+    """The event loop `eventgen run` runs on: uvloop (libuv: cheaper callbacks and timers, and the writes
+    of one loop iteration go out in one system call) or the standard library's."""
+    if name == "uvloop":
+        import uvloop
+
+        return uvloop.new_event_loop
+    return asyncio.new_event_loop
 
 
 def make_broker(settings: Settings, topology: Topology) -> Broker:
@@ -48,6 +62,7 @@ class App:
         self.topology = Topology(self.schema.topology, settings.namespace)
         self.metrics = Metrics()
         self.broker: Broker = make_broker(settings, self.topology)
+        self.queue_depths = QueueDepths(self.broker, self.topology, self.metrics)
         self.pipeline: Pipeline | None = None
         self.grpc_port = settings.grpc_port
         self.http_port = settings.http_port
@@ -89,21 +104,31 @@ class App:
             self.sink = SinkService(self.schema, self.topology, self.broker, self.store, self.metrics,
                                     pii_key=self.settings.pii_key.encode(), prefetch=self.settings.sink_prefetch)
             await self.sink.start()
+            self.queue_depths.start()  # consumer lag, for the sinks' /metrics
+            self._stack.push_async_callback(self.queue_depths.stop)
         if self.ingesting:
             self.pipeline = Pipeline(self.schema, self.topology, self.broker, self.settings, self.metrics)
             self._stack.push_async_callback(self.pipeline.close)
             self._service = EventService(self.schema, self.pipeline, self.metrics,
                                          auth_token=self.settings.auth_token,
-                                         max_message_bytes=self.settings.max_message_bytes)
+                                         max_message_bytes=self.settings.max_message_bytes,
+                                         max_batch_events=self.settings.max_batch_events,
+                                         body_timeout_s=self.settings.body_timeout_s)
             self._grpc = build_grpc_server(self._service, self._status)
-            await self._grpc.start(self.settings.grpc_host, self.settings.grpc_port)
+            await self._grpc.start(self.settings.grpc_host, self.settings.grpc_port,
+                                   reuse_port=self.settings.reuse_port or None)
             self.grpc_port = self._grpc._server.sockets[0].getsockname()[1]  # noqa: SLF001 (port 0: the one bound)
         http_app = build_http_app(self.metrics, self.ready, self.settings.max_body_bytes)
         if self.pipeline is not None:
             add_webhook_routes(http_app, self.schema, self.pipeline, self.metrics, self.settings)
-        self._http = web.AppRunner(http_app, access_log=None)
+        tables = tuple(f"{t['database']}.{t['name']}" for t in self.schema.clickhouse["tables"])
+        add_stats_route(http_app, StatsSource(self.settings.role, _redact(self.settings.broker_url),
+                                              describe(self.settings.clickhouse_url), tables, self.queue_depths,
+                                              lambda: self.store))
+        self._http = make_http_runner(http_app, self.metrics)
         await self._http.setup()
-        site = web.TCPSite(self._http, self.settings.http_host, self.settings.http_port)
+        site = web.TCPSite(self._http, self.settings.http_host, self.settings.http_port,
+                           reuse_port=self.settings.reuse_port or None)
         await site.start()
         self.http_port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001 (port 0: the one bound)
         log.info("eventgen %s: gRPC %s:%d, HTTP %s:%d, broker %s, ClickHouse %s", self.settings.role,
@@ -128,6 +153,7 @@ class App:
             connected = self.broker.connected and not self._draining
             self._status.set(connected)
             self.metrics.broker_connected.set(1 if self.broker.connected else 0)
+            self.metrics.broker_reconnects.set(self.broker.reconnects)
             if self.store is not None:
                 self.metrics.store_healthy.set(1 if self.store.healthy else 0)
                 self.metrics.store_reconnects.set(self.store.reconnects)
@@ -152,10 +178,17 @@ class App:
             self._grpc.close()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._grpc.wait_closed(), max(left(), 1.0))
-        if self.sink is not None:
-            await self.sink.stop()
         if self._http is not None:
-            await self._http.cleanup()
+            await self._http.cleanup()  # waits for webhook requests still running
+        if self.sink is not None:
+            if self.settings.broker_url == "memory://":
+                # The in-process broker keeps nothing once the process ends: what ingest accepted and
+                # published must reach the tables first.
+                left_behind = await self.sink.wait_consumed(left())
+                if left_behind:
+                    log.error("%d messages were still in the in-process broker at the drain deadline and are lost; "
+                              "raise drain_timeout_s, or run on RabbitMQ, which keeps them", left_behind)
+            await self.sink.stop()
         if self._watcher is not None:
             self._watcher.cancel()
         await self._stack.aclose()

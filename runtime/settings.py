@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(4 * 1024 * 1024, gt=0)
     # Largest webhook body, after decompression.
     max_body_bytes: int = Field(1024 * 1024, gt=0)
+    # Most events in one Dispatch call: a bigger batch is refused (RESOURCE_EXHAUSTED), so one client's
+    # batch cannot take the whole max_pending_events budget from the others.
+    max_batch_events: int = Field(10_000, gt=0)
+    # How long a request's body (a webhook body, a gRPC message) may take to arrive once its headers are
+    # in; a slower sender is refused (HTTP 408, gRPC DEADLINE_EXCEEDED) instead of holding a connection.
+    body_timeout_s: float = Field(10.0, gt=0)
     shopify_secret: str = ""
     branch_token: str = ""
     webengage_key: str = ""
@@ -61,6 +67,9 @@ class Settings(BaseSettings):
     batch_max_events: int = Field(500, gt=0)
     # ...and waits at most this long for more.
     batch_linger_ms: int = Field(5, ge=0)
+    # Messages of one event type waiting for the broker's confirm at once; while they wait, the next
+    # batch of the type keeps growing.
+    batch_max_inflight: int = Field(1, gt=0)
     # Publishes in flight at once (bounds memory while the broker is slow).
     max_inflight_publishes: int = Field(256, gt=0)
     # How long a publish waits for the broker (connected, then the confirm) before UNAVAILABLE.
@@ -73,6 +82,11 @@ class Settings(BaseSettings):
     sink_prefetch: int = Field(200, gt=0)
     drain_timeout_s: float = Field(20.0, gt=0)
     log_json: bool = False
+    # uvloop (faster) or asyncio (the standard library's loop).
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
+    # Lets several ingest processes listen on the same gRPC and HTTP ports (SO_REUSEPORT): the kernel
+    # spreads the connections over them, so ingest uses more than one core.
+    reuse_port: bool = False
 
     @model_validator(mode="after")
     def _default_clickhouse(self) -> Settings:

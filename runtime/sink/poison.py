@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from ..broker import Broker, Delivery, OutgoingMessage, Topology
+from ..transport import make_batch
 from .batch import BadEvent, Transformed
 
 __all__ = ["ERROR_HEADER", "PoisonHandler"]
@@ -39,8 +40,8 @@ class PoisonHandler:
             await item.delivery.ack()
             return
         error = bad[0].error
-        body = self._batch_class(event_type=item.event_type, events=[b.stamped for b in bad]).SerializeToString()
-        if item.events:
+        body = make_batch(self._batch_class, item.event_type, [b.stamped for b in bad]).SerializeToString()
+        if item.rows:
             exchange, routing_key = self._topology.route(item.event_type)
             await self._broker.publish(OutgoingMessage(
                 exchange=exchange, routing_key=routing_key, body=body, message_id=_message_id(bad),
@@ -51,10 +52,12 @@ class PoisonHandler:
                         extra={"component": "sink", "queue": self.queue, "event_type": item.event_type})
             await item.delivery.ack()
             return
-        await self.reject(item.delivery, error, body, item.event_type)
+        await self.reject(item.delivery, error, body, item.event_type, events=len(bad))
 
-    async def reject(self, delivery: Delivery, error: str, body: bytes | None = None, event_type: str = "") -> None:
-        """A message that fails for its content: requeue it until the delivery limit, then dead-letter it."""
+    async def reject(self, delivery: Delivery, error: str, body: bytes | None = None, event_type: str = "",
+                     events: int | None = None) -> None:
+        """A message that fails for its content: requeue it until the delivery limit, then dead-letter it.
+        `events`: how many events it carries (default: its `events` header)."""
         if delivery.delivery_count < self._limit:
             await delivery.reject(requeue=True)
             return
@@ -67,6 +70,10 @@ class PoisonHandler:
             self._timeout)
         await delivery.ack()
         self._metrics.dead_lettered.labels(self.queue).inc()
+        if events is None:
+            header = str((delivery.headers or {}).get("events", "1"))
+            events = int(header) if header.isdigit() else 1
+        self._metrics.dead_lettered_events.labels(self.queue, event_type).inc(events)
         log.error("dead-lettered message %s after %d deliveries: %s", delivery.message_id,
                   delivery.delivery_count + 1, error, extra={"component": "sink", "queue": self.queue})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -43,13 +44,14 @@ class SinkService:
         for spec in self._queues:
             name = spec["name"]
             poison = PoisonHandler(name, self.broker, self.topology, self.schema.transport.StampedBatch, self.metrics)
-            sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
-                            self.metrics, stopping=lambda: self._stopping)
-            self.sinkers[name] = sinker
             # Enough unacked messages to fill a buffered batch, bounded so memory stays flat.
-            prefetch = 1 if sinker.direct else self._prefetch
+            prefetch = 1 if spec["sink"]["mode"] == "direct" else self._prefetch
+            consumers = max(1, spec["sink"]["consumers"])
+            sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
+                            self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers)
+            self.sinkers[name] = sinker
             handler = self._handler(name, sinker, poison)
-            for _ in range(max(1, spec["sink"]["consumers"])):
+            for _ in range(consumers):
                 self._cancels.append(await self.broker.consume(name, prefetch, handler))
 
     def _handler(self, queue: str, sinker: Sinker, poison: PoisonHandler) -> Callable[[Delivery], Awaitable[None]]:
@@ -65,6 +67,18 @@ class SinkService:
             await sinker.add(item)
 
         return handle
+
+    async def wait_consumed(self, timeout: float, poll: float = 0.05) -> int:
+        """Waits (at most `timeout` seconds) until the broker holds no message ready for these queues:
+        every one is with a sinker. Returns how many were still waiting."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            ready = 0
+            for spec in self._queues:
+                ready += await self.broker.queue_depth(spec["name"])
+            if not ready or asyncio.get_running_loop().time() >= deadline:
+                return ready
+            await asyncio.sleep(poll)
 
     async def stop(self) -> None:
         """Stop pulling, flush what is buffered (acking it), then leave the rest unacked for redelivery."""

@@ -22,11 +22,12 @@ log = logging.getLogger("eventgen.sink")
 
 class Sinker:
     """One queue's sinker. Direct: one insert per message. Buffered: flush at a row count, a byte size
-    or an interval, one insert per table and event type. A message is acked only once its rows are stored."""
+    or an interval, or when every message the broker will hand over unacked is waiting; one insert per
+    table and event type. A message is acked only once its rows are stored."""
 
     def __init__(self, queue: str, policy: dict[str, Any], store: Store, columns: dict[str, tuple[str, ...]],
                  breaker: CircuitBreaker, poison: PoisonHandler, metrics: Any,
-                 stopping: Callable[[], bool] = lambda: False) -> None:
+                 stopping: Callable[[], bool] = lambda: False, window: int = 0) -> None:
         self.queue = queue
         self.direct = policy["mode"] == "direct"
         self.batch_rows = policy["batch_rows"]
@@ -38,6 +39,9 @@ class Sinker:
         self._poison = poison
         self._metrics = metrics
         self._stopping = stopping
+        # The most messages the broker hands this sinker unacked (prefetch times consumers; 0: no bound).
+        # Once that many wait, no more come until they are stored: flush rather than wait for the interval.
+        self._window = window
         self._pending: list[Transformed] = []
         self._rows = 0
         self._bytes = 0
@@ -58,6 +62,8 @@ class Sinker:
             await self.flush("size")
         elif self._bytes >= self.batch_bytes:
             await self.flush("bytes")
+        elif self._window and len(self._pending) >= self._window:
+            await self.flush("prefetch")
         elif self._timer is None:
             self._timer = asyncio.get_running_loop().call_later(self.interval, self._on_interval)
 
@@ -135,10 +141,8 @@ class Sinker:
     async def _isolate(self, table: str, names: tuple[str, ...], item: Transformed, error: str) -> None:
         """A message ClickHouse refuses: store the rows it takes, set the others apart as poison."""
         bad_rows = await self._bisect(table, names, item, list(range(item.rows)), error)
-        bad = [*item.bad, *(BadEvent(item.events[i], message) for i, message in bad_rows)]
-        keep = sorted(set(range(item.rows)) - {i for i, _ in bad_rows})
-        item.events = [item.events[i] for i in keep]
-        item.columns = select_rows(item.columns, keep)
+        bad = [*item.bad, *(BadEvent(item.event(i), message) for i, message in bad_rows)]
+        item.keep(sorted(set(range(item.rows)) - {i for i, _ in bad_rows}))
         await self._poison.settle(item, bad)
 
     async def _bisect(self, table: str, names: tuple[str, ...], item: Transformed, rows: list[int],
