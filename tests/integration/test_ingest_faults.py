@@ -26,10 +26,12 @@ async def test_every_event_acknowledged_across_a_rabbitmq_restart_is_in_a_queue(
                                               unique_ids="restart"))
         await asyncio.sleep(3)
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, rabbitmqctl, "stop_app")
-        await asyncio.sleep(3)
-        await loop.run_in_executor(None, rabbitmqctl, "start_app")
-        await loop.run_in_executor(None, rabbitmqctl, "await_startup")
+        try:
+            await loop.run_in_executor(None, rabbitmqctl, "stop_app")
+            await asyncio.sleep(3)
+        finally:  # whatever happened, the next tests find RabbitMQ running
+            await loop.run_in_executor(None, rabbitmqctl, "start_app")
+            await loop.run_in_executor(None, rabbitmqctl, "await_startup")
         result = await load
         assert await app.broker.wait_connected(30), "the broker did not reconnect after the restart"
         found = await drain_queues(app, len(result.acked_ids), timeout=60)
