@@ -25,7 +25,7 @@ from google.protobuf.descriptor_pb2 import FieldDescriptorProto as F
 from .config import GeneratorSettings
 from .descriptors import DescriptorIndex, MessageInfo
 from .errors import Location, SchemaError
-from .model import Column
+from .model import Column, Gather
 
 __all__ = ["ColumnBuilder", "nullable", "snake_case"]
 
@@ -51,7 +51,7 @@ TIMESTAMP_TYPE = "DateTime64(6, 'UTC')"
 _WELL_KNOWN: dict[str, tuple[str, str, str | None]] = {
     "google.protobuf.Timestamp": (TIMESTAMP_TYPE, "{0}.seconds * 1000000 + {0}.nanos // 1000", None),
     "google.protobuf.Duration": ("Int64", "{0}.seconds * 1000000 + int({0}.nanos / 1000)", None),
-    "google.protobuf.FieldMask": ("Array(String)", "list({0}.paths)", "[]"),
+    "google.protobuf.FieldMask": ("Array(String)", "{0}.paths[:]", "[]"),
     **{name: (ch_type, "{0}.value", None) for name, ch_type in _WRAPPERS.items()},
     **{name: ("String", f"_json_{kind}({{0}})", '""') for name, kind in _JSON_TYPES.items()},
 }
@@ -87,15 +87,59 @@ class _Loop:
     iterable: str
 
 
+@dataclass
+class _Draft:
+    """A Gather while its message is flattened. Until the message is done its width is unknown, so
+    its columns carry a placeholder naming their leaf, which `slice` then turns into the expression."""
+
+    name: str
+    items: str
+    var: str
+    parent: _Draft | None
+    leaves: list[str] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        return 1 if self.parent is None else self.parent.depth + 1
+
+    def column(self, value: str) -> str:
+        self.leaves.append(value)
+        return f"{_LEAF}{len(self.leaves) - 1}"
+
+    def slice(self, placeholder: str) -> str:
+        """The expression of a column, from its placeholder: every width-th value from its leaf on."""
+        assert placeholder.startswith(_LEAF), f"not a column of gather {self.name}: {placeholder!r}"
+        return f"{self.name}[{placeholder.removeprefix(_LEAF)}::{len(self.leaves)}]"
+
+    def frozen(self) -> Gather:
+        parent = self.parent
+        return Gather(self.name, self.items, self.var, tuple(self.leaves), parent.name if parent else "")
+
+
+_LEAF = "\0leaf "
+
+
 @dataclass(frozen=True)
 class _Where:
-    """Where flattening stands: the Python base expression, the column prefix, the origin path."""
+    """Where flattening stands: the Python base expression, the column prefix, the origin path, and the
+    repeated message (gather) and comprehension loops the base lives in."""
 
     base: str
     prefix: str
     origin: str
     loops: tuple[_Loop, ...] = ()
     stack: tuple[str, ...] = ()
+    gather: _Draft | None = None
+
+    @property
+    def depth(self) -> int:
+        """How many arrays deep a column is here."""
+        return (self.gather.depth if self.gather else 0) + len(self.loops)
+
+    def emit(self, value: str) -> str:
+        """The column expression for a value computed here."""
+        value = _wrap(value, self.loops)
+        return self.gather.column(value) if self.gather else value
 
 
 @dataclass
@@ -110,18 +154,20 @@ class ColumnBuilder:
     # Locals the transformer assigns once per event, so a submessage shared by many columns is
     # fetched from the decoded message once: (name, expression), in order.
     _bindings: list[tuple[str, str]] = field(default_factory=list)
+    _gathers: list[_Draft] = field(default_factory=list)
     _local_prefix: str = "_m"
 
     def flatten(self, info: MessageInfo, base: str, prefix: str = "", exclude: frozenset[str] = frozenset(),
-                local_prefix: str = "_m") -> tuple[list[Column], tuple[tuple[str, str], ...]]:
-        """The message's columns, and the locals their expressions use."""
-        self._bindings, self._local_prefix = [], local_prefix
+                local_prefix: str = "_m") -> tuple[list[Column], tuple[tuple[str, str], ...], tuple[Gather, ...]]:
+        """The message's columns, the locals their expressions use, and its repeated messages."""
+        self._bindings, self._gathers, self._local_prefix = [], [], local_prefix
         columns = self._message(info, _Where(base, prefix, info.full_name, (), (info.full_name,)), exclude)
-        return columns, tuple(self._bindings)
+        # A repeated message without columns (every field skipped or Empty) needs no loop.
+        return columns, tuple(self._bindings), tuple(g.frozen() for g in self._gathers if g.leaves)
 
     def _bind(self, expression: str, where: _Where) -> str:
-        """A per-event local for `expression`; inside a comprehension it stays an expression."""
-        if where.loops:
+        """A per-event local for `expression`; per item (a gather, a comprehension) it stays an expression."""
+        if where.loops or where.gather:
             return expression
         for name, bound in self._bindings:
             if bound == expression:
@@ -144,21 +190,10 @@ class ColumnBuilder:
             columns.extend(self._field(info, i, fd, where, in_oneof))
         return columns
 
-    def _one_pass(self, columns: list[Column], var: str, items: str) -> list[Column]:
-        """Columns of one repeated message read in one pass over its items, instead of a pass per column:
-        [(a, b, ...) for item in items], transposed into one list per column."""
-        suffix = f" for {var} in {items}]"
-        simple = [i for i, c in enumerate(columns)
-                  if c.expression.startswith("[") and c.expression.endswith(suffix)
-                  and " for " not in c.expression[1:-len(suffix)]]
-        if len(simple) < 2:
-            return columns
-        leaves = ", ".join(columns[i].expression[1:-len(suffix)] for i in simple)
-        table = self._bind(f"_transpose([({leaves},) for {var} in {items}], {len(simple)})", _Where("", "", ""))
-        replaced = list(columns)
-        for j, i in enumerate(simple):
-            replaced[i] = replace(columns[i], expression=f"{table}[{j}]")
-        return replaced
+    def _gather(self, items: str, where: _Where) -> _Draft:
+        draft = _Draft(f"{self._local_prefix}r{len(self._gathers)}", items, f"_i{where.depth + 1}", where.gather)
+        self._gathers.append(draft)
+        return draft
 
     def _oneof_case(self, info: MessageInfo, oneof_index: int, where: _Where) -> Column:
         name = info.proto.oneof_decl[oneof_index].name
@@ -213,10 +248,7 @@ class ColumnBuilder:
                 # The override is the field's own type; repeated parents still make it an Array.
                 ch_type, _, codec = override.partition(" CODEC")
                 codec = f"CODEC{codec}" if codec else ""
-            ch_type = array(ch_type, len(at.loops))
-            for loop in reversed(at.loops):
-                value = f"[{value} for {loop.var} in {loop.iterable}]"
-            return Column(column, ch_type, origin, value, description, location, codec)
+            return Column(column, array(ch_type, at.depth), origin, at.emit(value), description, location, codec)
 
         if fd.type == F.TYPE_GROUP:
             self._error(location, f"field {info.full_name}.{fd.name} is a proto2 group, which has no column mapping",
@@ -243,34 +275,36 @@ class ColumnBuilder:
             if rename and not inline:
                 prefix = f"{rename}_"
             stack = (*where.stack, child.full_name)
+            if repeated and where.loops:  # inside a map's values: a comprehension per column
+                var = f"_i{where.depth + 1}"
+                loops = (*where.loops, _Loop(var, f"{access}[:]"))
+                return self._message(child, _Where(var, prefix, origin, loops, stack, where.gather))
             if repeated:
-                var = f"_i{len(where.loops) + 1}"
-                items = self._bind(f"list({access})", where) if not where.loops else access
-                inner = _Where(var, prefix, origin, (*where.loops, _Loop(var, items)), stack)
-                columns = self._message(child, inner)
-                return columns if where.loops else self._one_pass(columns, var, items)
-            inner = _Where(access, prefix, origin, where.loops, stack)
-            return self._message(child, inner)
+                gather = self._gather(f"{access}[:]", where)
+                columns = self._message(child, _Where(gather.var, prefix, origin, (), stack, gather))
+                return [replace(c, expression=where.emit(gather.slice(c.expression))) for c in columns]
+            return self._message(child, _Where(access, prefix, origin, where.loops, stack, where.gather))
         if fd.type == F.TYPE_ENUM:
             enum = fd.type_name.lstrip(".")
             self.enums.add(enum)
             table = enum_constant(enum)
             if repeated:
-                return [leaf("LowCardinality(String)", f"[{table}[_v] for _v in {access}]", extra_depth=1)]
+                return [leaf("LowCardinality(String)", f"[{table}[_v] for _v in {access}[:]]", extra_depth=1)]
             return [leaf("LowCardinality(String)", f"{table}[{access}]", nullable_=present)]
         ch_type = _SCALARS[fd.type]
         if repeated:
             if hashed:
-                return [leaf("String", f"[_pii(_v, pii_key) for _v in {access}]", extra_depth=1, hash_=False)]
-            return [leaf(ch_type, f"list({access})", extra_depth=1)]
+                return [leaf("String", f"[_pii(_v, pii_key) for _v in {access}[:]]", extra_depth=1, hash_=False)]
+            return [leaf(ch_type, f"{access}[:]", extra_depth=1)]
         return [leaf(ch_type, access, nullable_=present)]
 
     def _well_known(self, full_name: str, access: str, name: str, leaf: Any, repeated: bool,
                     where: _Where, has: str) -> list[Column] | None:
         if full_name == "google.protobuf.Any":
             if repeated:
-                return [leaf("String", f"[_v.type_url for _v in {access}]", column=f"{name}_type_url", extra_depth=1),
-                        leaf("String", f"[_v.value for _v in {access}]", column=f"{name}_value", extra_depth=1)]
+                return [leaf("String", f"[_v.type_url for _v in {access}[:]]", column=f"{name}_type_url",
+                             extra_depth=1),
+                        leaf("String", f"[_v.value for _v in {access}[:]]", column=f"{name}_value", extra_depth=1)]
             return [leaf("String", f"{access}.type_url", column=f"{name}_type_url"),
                     leaf("String", f"{access}.value", column=f"{name}_value")]
         if full_name == "google.protobuf.Empty":
@@ -279,7 +313,7 @@ class ColumnBuilder:
             return None
         ch_type, template, unset = _WELL_KNOWN[full_name]
         if repeated:
-            return [leaf(ch_type, f"[{template.format('_v')} for _v in {access}]", extra_depth=1)]
+            return [leaf(ch_type, f"[{template.format('_v')} for _v in {access}[:]]", extra_depth=1)]
         if unset is None:
             return [leaf(ch_type, template.format(access), nullable_=True)]
         return [leaf(ch_type, f"({template.format(access)} if {has} else {unset})")]
@@ -288,19 +322,22 @@ class ColumnBuilder:
              location: Location, leaf: Any) -> list[Column]:
         key_fd, value_fd = entry.proto.field[0], entry.proto.field[1]
         key_type = _SCALARS[key_fd.type]
+        # A dict made by indexing the map with its own keys: with upb maps, faster than dict(map) or items().
+        container = self._bind(access, where)
         if value_fd.type == F.TYPE_ENUM:
             enum = value_fd.type_name.lstrip(".")
             self.enums.add(enum)
             table = enum_constant(enum)
-            return [leaf(f"Map({key_type}, String)", f"{{_k: {table}[_v] for _k, _v in {access}.items()}}")]
+            return [leaf(f"Map({key_type}, String)", f"{{_k: {table}[{container}[_k]] for _k in {container}}}")]
         if value_fd.type != F.TYPE_MESSAGE:
-            return [leaf(f"Map({key_type}, {_SCALARS[value_fd.type]})", f"dict({access})")]
+            copied = f"{{_k: {container}[_k] for _k in {container}}}"
+            return [leaf(f"Map({key_type}, {_SCALARS[value_fd.type]})", copied)]
         # A map of messages: parallel arrays, one for the keys and one per value column, by key order.
-        var = f"_k{len(where.loops) + 1}"
-        loops = (*where.loops, _Loop(var, self._bind(f"sorted({access})", where)))
-        at = _Where(f"{access}[{var}]", f"{name}_", f"{origin}.value", loops, where.stack)
-        key_column = Column(f"{name}_key", array(key_type, len(loops)), f"{origin}.key",
-                            _wrap(var, loops), f"keys of {fd.name}", location)
+        var = f"_k{where.depth + 1}"
+        loops = (*where.loops, _Loop(var, self._bind(f"sorted({container})", where)))
+        at = _Where(f"{container}[{var}]", f"{name}_", f"{origin}.value", loops, where.stack, where.gather)
+        key_column = Column(f"{name}_key", array(key_type, at.depth), f"{origin}.key",
+                            at.emit(var), f"keys of {fd.name}", location)
         value = self.index.messages[value_fd.type_name.lstrip(".")]
         value_leaf = _value_leaf(name, at, origin, location)
         wkt = self._well_known(value.full_name, at.base, f"{name}_value", value_leaf, False, at, "True")
@@ -311,11 +348,11 @@ class ColumnBuilder:
                         "skip the field with [(eventgen.field).skip = true]")
             return [key_column]
         return [key_column, *self._message(value, _Where(at.base, at.prefix, at.origin, loops,
-                                                          (*where.stack, value.full_name)))]
+                                                          (*where.stack, value.full_name), where.gather))]
 
     def _column(self, name: str, ch_type: str, value: str, where: _Where, origin: str,
                 location: Location, description: str) -> Column:
-        return Column(name, array(ch_type, len(where.loops)), origin, _wrap(value, where.loops), description, location)
+        return Column(name, array(ch_type, where.depth), origin, where.emit(value), description, location)
 
     def _error(self, location: Location, message: str, hint: str) -> None:
         self.errors.append(SchemaError(location, message, hint))
@@ -330,8 +367,7 @@ def _wrap(value: str, loops: tuple[_Loop, ...]) -> str:
 def _value_leaf(name: str, at: _Where, origin: str, location: Location) -> Any:
     def leaf(ch_type: str, value: str, *, nullable_: bool = False, column: str = f"{name}_value",
              extra_depth: int = 0, **_: Any) -> Column:
-        return Column(column, array(ch_type, len(at.loops) + extra_depth), f"{origin}.value",
-                      _wrap(value, at.loops), "", location)
+        return Column(column, array(ch_type, at.depth + extra_depth), f"{origin}.value", at.emit(value), "", location)
     return leaf
 
 

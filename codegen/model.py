@@ -8,7 +8,7 @@ from functools import cached_property
 from .config import GeneratorSettings
 from .errors import Location
 
-__all__ = ["Batch", "Column", "Envelope", "Event", "Queue", "Schema", "SinkPolicy", "Table", "TimeField"]
+__all__ = ["Batch", "Column", "Envelope", "Event", "Gather", "Queue", "Schema", "SinkPolicy", "Table", "TimeField"]
 
 # Defaults of the buffered sinker: few, large inserts (ClickHouse's advice), at least once a second.
 DEFAULT_BATCH_ROWS = 50_000
@@ -38,6 +38,23 @@ class Column:
         codec = f" {self.codec}" if self.codec else ""
         comment = self.origin.replace("\\", "\\\\").replace("'", "\\'")
         return f"`{self.name}` {self.type}{codec} COMMENT '{comment}'"
+
+
+@dataclass(frozen=True)
+class Gather:
+    """A repeated message field read in one loop over its items, per event (or per parent item).
+
+    The loop appends each item's leaf values to one flat list, `width` values per item; every
+    column is then one slice with step `width` of that list: `values[leaf::width]`. This costs one
+    pass over the items instead of a comprehension per column, and a nested repeated message is
+    filled inside its parent's loop, its per-item arrays being leaves of the parent.
+    """
+
+    name: str  # the local holding the flat list of leaf values
+    items: str  # the items, of the event at the top level ("_m0.line_items[:]"), else of the parent item
+    var: str  # the item variable the leaves read
+    leaves: tuple[str, ...]  # per item, one expression of `var` per column
+    parent: str = ""  # the enclosing gather's name; "" at the top level
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,8 @@ class Event:
     explicit_sink: tuple[str, ...] = ()
     # Locals the transformer computes once per event before its columns: (name, expression).
     bindings: tuple[tuple[str, str], ...] = ()
+    # Repeated message fields, each read in one loop per event (see Gather), parents before children.
+    gathers: tuple[Gather, ...] = ()
     # For a webhook-fed event: the field of its message that holds the provider's payload model.
     webhook_field: str = ""
 
@@ -107,6 +126,7 @@ class Envelope:
     python_class: str  # attribute path in its _pb2 module ("Event", or "Outer.Event")
     bindings: tuple[tuple[str, str], ...] = ()
     header_number: int = 0  # the header field's number (0: no header field)
+    gathers: tuple[Gather, ...] = ()  # the envelope's own repeated message fields (see Gather)
 
     @property
     def python_module(self) -> str:

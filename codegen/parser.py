@@ -153,10 +153,10 @@ class _Parser:
                 if fd.HasField("oneof_index") and fd.oneof_index == oneof_index]
         exclude = frozenset({id_field, special.get("timestamp_field", ""), special.get("sent_at_field", ""),
                              *(fd.name for _, fd in arms)} - {""})
-        columns, bindings = self.columns.flatten(info, "e", "", exclude, local_prefix="_e")
+        columns, bindings, gathers = self.columns.flatten(info, "e", "", exclude, local_prefix="_e")
         header = special.get("header_field", "")
         envelope = Envelope(info.full_name, info.file, oneof, id_field, timestamp, sent_at, header, tuple(columns),
-                            location, info.class_path, bindings, fields[header].number if header else 0)
+                            location, info.class_path, bindings, fields[header].number if header else 0, gathers)
         return envelope, arms
 
     def _field_location(self, info: MessageInfo, name: str) -> Location:
@@ -245,7 +245,7 @@ class _Parser:
             flush_interval_ms=pick("flush_interval_ms", DEFAULT_FLUSH_INTERVAL_MS),
             consumers=pick("consumers", DEFAULT_CONSUMERS),
         )
-        columns, bindings = self.columns.flatten(info, "p")
+        columns, bindings, gathers = self.columns.flatten(info, "p")
         webhooks = tuple(pick("webhooks", ()))
         webhook_field = ""
         if webhooks:
@@ -274,4 +274,5 @@ class _Parser:
             location=self.index.message_location(info),
             explicit_sink=explicit,
             bindings=bindings,
+            gathers=gathers,
         )

@@ -12,7 +12,7 @@ from ruff.__main__ import find_ruff_bin
 
 from .columns import attribute, enum_constant
 from .errors import Location, SchemaError, SchemaErrors
-from .model import DELIVERY_LIMIT, Column, Event, Schema, Table
+from .model import DELIVERY_LIMIT, Column, Event, Gather, Schema, Table
 
 __all__ = ["render", "TEMPLATE_DIR"]
 
@@ -35,6 +35,25 @@ class TransformerView:
     # expression of the whole batch).
     outputs: tuple[tuple[str, str], ...]
     names: tuple[str, ...]
+    gathers: tuple[Gather, ...] = ()  # the envelope's, then the event's, parents before children
+
+    @property
+    def gather_lines(self) -> tuple[str, ...]:
+        """Per event: the loops that read every repeated message into its flat list of values."""
+        lines: list[str] = []
+
+        def fill(gather: Gather, indent: str) -> None:
+            lines.append(f"{indent}{gather.name} = []")
+            lines.append(f"{indent}for {gather.var} in {gather.items}:")
+            for child in self.gathers:
+                if child.parent == gather.name:
+                    fill(child, indent + "    ")
+            lines.append(f"{indent}    {gather.name} += ({', '.join(gather.leaves)},)")
+
+        for gather in self.gathers:
+            if not gather.parent:
+                fill(gather, "")
+        return tuple(lines)
 
 
 def transformer_view(schema: Schema, event: Event) -> TransformerView:
@@ -49,7 +68,9 @@ def transformer_view(schema: Schema, event: Event) -> TransformerView:
         else:
             outputs.append(("row", str(len(row))))
             row.append(column)
-    return TransformerView(event, tuple(row), tuple(outputs), tuple(c.name for c in schema.event_columns(event)))
+    gathers = schema.envelope.gathers + event.gathers
+    return TransformerView(event, tuple(row), tuple(outputs), tuple(c.name for c in schema.event_columns(event)),
+                           gathers)
 
 
 def header(proto: str) -> str:

@@ -7,12 +7,14 @@ Timestamp and Duration units, JSON for Struct/Value, PII hashing and dropping, o
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import hmac
 from typing import Any
 
 import pytest
 from google.protobuf import any_pb2, duration_pb2, struct_pb2, timestamp_pb2, wrappers_pb2
+from google.protobuf.message import DecodeError
 
 from runtime.generated import load_generated
 from runtime.transport import StampedEvent, make_batch
@@ -22,6 +24,7 @@ from events.v1 import (  # noqa: E402  (importable once load_generated put gener
     common_pb2,
     creator_pb2,
     mobile_app_pb2,
+    shopify_pb2,
     web_pb2,
 )
 
@@ -261,6 +264,66 @@ def test_repeated_messages_bytes_and_any() -> None:
     assert row["minidump_sha256"] == b"\xff\x00\xfe"
     assert row["battery_level"] == 0.5
     assert (row["native_context_type_url"], row["native_context_value"]) == ("t/x", b"\x80")
+
+
+def test_nested_repeated_messages_are_an_array_per_item() -> None:
+    order = shopify_pb2.ShopifyOrder(
+        line_items=[
+            shopify_pb2.ShopifyLineItem(
+                title="a",
+                tax_lines=[
+                    shopify_pb2.ShopifyTaxLine(title="vat", rate=0.2),
+                    shopify_pb2.ShopifyTaxLine(title="city", channel_liable=True),
+                ],
+            ),
+            shopify_pb2.ShopifyLineItem(title="b"),
+        ],
+        shipping_lines=[shopify_pb2.ShopifyShippingLine(tax_lines=[shopify_pb2.ShopifyTaxLine(title="ship")])],
+    )
+    created = shopify_pb2.ShopifyOrderCreated
+    full, empty = rows(
+        "shopify_order_created",
+        stamped("shopify_order_created", created(order=order)),
+        stamped("shopify_order_created", created(), event_id="e2"),
+    )
+    assert full["order_line_items_title"] == ["a", "b"]
+    assert full["order_line_items_tax_lines_title"] == [["vat", "city"], []]
+    assert full["order_line_items_tax_lines_rate"] == [[0.2, 0.0], []]
+    assert full["order_line_items_tax_lines_channel_liable"] == [[False, True], []]
+    assert full["order_shipping_lines_tax_lines_title"] == [["ship"]]
+    assert empty["order_line_items_title"] == []
+    assert empty["order_line_items_tax_lines_title"] == []
+    assert empty["order_shipping_lines_tax_lines_title"] == []
+
+
+def test_the_collector_is_paused_while_a_transformer_runs_and_only_then() -> None:
+    transform = SCHEMA.transformers.TRANSFORMERS["app_crashed"]
+    crashed = mobile_app_pb2.AppCrashed(frames=[mobile_app_pb2.AppCrashed.StackFrame(symbol="main")])
+    batch = batch_of("app_crashed", [stamped("app_crashed", crashed, event_id=f"e{i}") for i in range(5_000)])
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(record)
+    try:
+        columns = transform(batch)
+    finally:
+        gc.callbacks.remove(record)
+    assert len(columns[0]) == 5_000
+    assert collections == []  # thousands of rows of lists, and not one collection
+    assert gc.isenabled()
+
+    with pytest.raises(DecodeError):
+        transform(batch_of("app_crashed", [StampedEvent("e1", T0_US, T0_US, None, b"\xff")]))
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        transform(batch)
+        assert not gc.isenabled()  # a collector paused by the caller stays paused
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("event_type", sorted(COLUMNS))

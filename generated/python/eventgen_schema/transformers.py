@@ -7,9 +7,11 @@ Each takes an `eventgen.StampedBatch` and returns one sequence per column, in CO
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from typing import Any
 
 import events.v1.envelope_pb2 as _envelope_pb2
@@ -172,14 +174,8 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
-    """Per-item tuples of a repeated message -> one list per column."""
-    if not rows:
-        return [[] for _ in range(width)]
-    return [list(column) for column in zip(*rows, strict=True)]
-
-
-def _value(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """A google.protobuf.Value as the Python value it stands for."""
     kind = value.WhichOneof("kind")
     if kind == "string_value":
         return value.string_value
@@ -188,30 +184,94 @@ def _value(value: Any) -> Any:
     if kind == "bool_value":
         return value.bool_value
     if kind == "struct_value":
-        fields = value.struct_value.fields
-        return {k: _value(fields[k]) for k in fields}
+        return _plain_fields(value.struct_value.fields)
     if kind == "list_value":
-        return [_value(v) for v in value.list_value.values]
+        return _plain_values(value.list_value.values)
     return None
 
 
-# One encoder for every call: json.dumps with options builds a new one each time.
-_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+# _plain_fields and _plain_values read strings, numbers and booleans in place: most values are
+# leaves, and a call per leaf would cost as much as reading it.
+def _plain_fields(fields: Any) -> dict[str, Any]:
+    plain = {}
+    for key in fields:
+        value = fields[key]
+        kind = value.WhichOneof("kind")
+        if kind == "string_value":
+            plain[key] = value.string_value
+        elif kind == "number_value":
+            plain[key] = value.number_value
+        elif kind == "bool_value":
+            plain[key] = value.bool_value
+        else:
+            plain[key] = _plain(value)
+    return plain
+
+
+def _plain_values(values: Any) -> list[Any]:
+    plain = []
+    append = plain.append
+    for value in values[:]:
+        kind = value.WhichOneof("kind")
+        if kind == "string_value":
+            append(value.string_value)
+        elif kind == "number_value":
+            append(value.number_value)
+        elif kind == "bool_value":
+            append(value.bool_value)
+        else:
+            append(_plain(value))
+    return plain
+
+
+# Compact JSON with sorted keys. JSONEncoder.encode builds its C encoder anew on every call; this one
+# is built once (no circular-reference check: the values come from protobuf messages, never cyclic).
+_encoder = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+if json.encoder.c_make_encoder is not None:
+    _encode = json.encoder.c_make_encoder(
+        None, _encoder.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+    )
+
+    def _dumps(value: Any) -> str:
+        return "".join(_encode(value, 0))
+
+else:
+    _dumps = _encoder.encode
 
 
 def _json_struct(struct: Any) -> str:
-    fields = struct.fields
-    return _dumps({k: _value(fields[k]) for k in fields})
+    return _dumps(_plain_fields(struct.fields))
 
 
 def _json_value(value: Any) -> str:
-    return _dumps(_value(value))
+    return _dumps(_plain(value))
 
 
 def _json_list(values: Any) -> str:
-    return _dumps([_value(v) for v in values.values])
+    return _dumps(_plain_values(values.values))
 
 
+def _collector_paused(transform: Callable[[Any, bytes], list[Any]]) -> Callable[[Any, bytes], list[Any]]:
+    """A transformer that runs with the cyclic garbage collector paused.
+
+    A transformer makes only tuples, lists and dicts of plain values, never a reference cycle, so the
+    collector can free nothing of what it makes; but every few hundred rows it would run anyway,
+    and rescan all the rows of the batch made so far. Paused, the batch costs no collection."""
+
+    @functools.wraps(transform)
+    def run(batch: Any, pii_key: bytes = b"") -> list[Any]:
+        if not gc.isenabled():
+            return transform(batch, pii_key)
+        gc.disable()
+        try:
+            return transform(batch, pii_key)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_collector_paused
 def transform_app_backgrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppBackgrounded -> events.app_backgrounded."""
     rows = []
@@ -287,6 +347,7 @@ def transform_app_backgrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppCrashed -> events.app_crashed."""
     rows = []
@@ -295,21 +356,16 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         e = _parse_envelope(data)
         p = e.app_crashed
         _e0 = e.header
-        _m0 = list(p.frames)
-        _m1 = _transpose(
-            [
-                (
-                    _i1.symbol,
-                    _i1.file,
-                    _i1.line,
-                    _i1.address,
-                )
-                for _i1 in _m0
-            ],
-            4,
-        )
-        _m2 = p.uptime
-        _m3 = p.native_context
+        _m0 = p.uptime
+        _m1 = p.native_context
+        _mr0 = []
+        for _i1 in p.frames[:]:
+            _mr0 += (
+                _i1.symbol,
+                _i1.file,
+                _i1.line,
+                _i1.address,
+            )
         append(
             (
                 _e0.session_id,
@@ -338,20 +394,20 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 p.exception_type,
                 p.exception_message,
                 p.fatal,
-                _m1[0],
-                _m1[1],
-                _m1[2],
-                _m1[3],
-                list(p.breadcrumbs),
+                _mr0[0::4],
+                _mr0[1::4],
+                _mr0[2::4],
+                _mr0[3::4],
+                p.breadcrumbs[:],
                 p.stack_hash,
                 p.exit_code,
                 p.free_memory_bytes,
                 p.free_disk_bytes,
                 p.battery_level,
                 p.minidump_sha256,
-                (_m2.seconds * 1000000 + int(_m2.nanos / 1000) if p.HasField("uptime") else None),
-                _m3.type_url,
-                _m3.value,
+                (_m0.seconds * 1000000 + int(_m0.nanos / 1000) if p.HasField("uptime") else None),
+                _m1.type_url,
+                _m1.value,
             )
         )
     n = len(rows)
@@ -406,6 +462,7 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_app_foregrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppForegrounded -> events.app_foregrounded."""
     rows = []
@@ -479,6 +536,7 @@ def transform_app_foregrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_app_installed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppInstalled -> events.app_installed."""
     rows = []
@@ -515,7 +573,7 @@ def transform_app_installed(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 ENUM_events_v1_InstallStore[p.store],
                 p.install_referrer,
                 p.from_creator_link,
-                [ENUM_events_v1_AppPermission[_v] for _v in p.granted_permissions],
+                [ENUM_events_v1_AppPermission[_v] for _v in p.granted_permissions[:]],
             )
         )
     n = len(rows)
@@ -557,6 +615,7 @@ def transform_app_installed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_app_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppOpened -> events.app_opened."""
     rows = []
@@ -636,6 +695,7 @@ def transform_app_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchAddToCart -> events.branch_add_to_cart."""
     rows = []
@@ -647,8 +707,9 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -720,10 +781,10 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -811,6 +872,7 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchClick -> events.branch_click."""
     rows = []
@@ -822,8 +884,9 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -895,10 +958,10 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -986,6 +1049,7 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchCompleteRegistration -> events.branch_complete_registration."""
     rows = []
@@ -997,8 +1061,9 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -1070,10 +1135,10 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -1161,6 +1226,7 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
     ]
 
 
+@_collector_paused
 def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchInstall -> events.branch_install."""
     rows = []
@@ -1172,8 +1238,9 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -1245,10 +1312,10 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -1336,6 +1403,7 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchOpen -> events.branch_open."""
     rows = []
@@ -1347,8 +1415,9 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -1420,10 +1489,10 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -1511,6 +1580,7 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchPurchase -> events.branch_purchase."""
     rows = []
@@ -1522,8 +1592,9 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -1595,10 +1666,10 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -1686,6 +1757,7 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchReinstall -> events.branch_reinstall."""
     rows = []
@@ -1697,8 +1769,9 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.branch
         _m1 = _m0.user_data
         _m2 = _m0.event_data
-        _m3 = _m0.last_attributed_touch_data
-        _m4 = _m0.last_cta_view_data
+        _m3 = _m0.custom_data
+        _m4 = _m0.last_attributed_touch_data
+        _m5 = _m0.last_cta_view_data
         append(
             (
                 _e0.session_id,
@@ -1770,10 +1843,10 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.affiliation,
                 _m2.search_query,
                 _m2.description,
-                dict(_m0.custom_data),
-                [_json_struct(_v) for _v in _m0.content_items],
-                (_json_struct(_m3) if _m0.HasField("last_attributed_touch_data") else ""),
-                (_json_struct(_m4) if _m0.HasField("last_cta_view_data") else ""),
+                {_k: _m3[_k] for _k in _m3},
+                [_json_struct(_v) for _v in _m0.content_items[:]],
+                (_json_struct(_m4) if _m0.HasField("last_attributed_touch_data") else ""),
+                (_json_struct(_m5) if _m0.HasField("last_cta_view_data") else ""),
             )
         )
     n = len(rows)
@@ -1861,6 +1934,7 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CheckoutStarted -> events.checkout_started."""
     rows = []
@@ -1869,23 +1943,18 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
         e = _parse_envelope(data)
         p = e.checkout_started
         _e0 = e.header
-        _m0 = list(p.items)
-        _m1 = _transpose(
-            [
-                (
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.sku,
-                    _i1.title,
-                    _i1.brand_id,
-                    _i1.price.currency_code,
-                    _i1.price.amount_micros,
-                )
-                for _i1 in _m0
-            ],
-            7,
-        )
-        _m2 = p.subtotal
+        _m0 = p.subtotal
+        _mr0 = []
+        for _i1 in p.items[:]:
+            _mr0 += (
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.sku,
+                _i1.title,
+                _i1.brand_id,
+                _i1.price.currency_code,
+                _i1.price.amount_micros,
+            )
         append(
             (
                 _e0.session_id,
@@ -1913,16 +1982,16 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e0.screen_height,
                 p.cart_id,
                 p.shop_domain,
-                _m1[0],
-                _m1[1],
-                _m1[2],
-                _m1[3],
-                _m1[4],
-                _m1[5],
-                _m1[6],
+                _mr0[0::7],
+                _mr0[1::7],
+                _mr0[2::7],
+                _mr0[3::7],
+                _mr0[4::7],
+                _mr0[5::7],
+                _mr0[6::7],
                 p.item_count,
-                _m2.currency_code,
-                _m2.amount_micros,
+                _m0.currency_code,
+                _m0.amount_micros,
                 p.discount_code,
             )
         )
@@ -1974,6 +2043,7 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_commission_earned(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CommissionEarned -> events.commission_earned."""
     rows = []
@@ -2073,6 +2143,7 @@ def transform_commission_earned(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_content_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ContentShared -> events.content_shared."""
     rows = []
@@ -2161,6 +2232,7 @@ def transform_content_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_content_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ContentViewed -> events.content_viewed."""
     rows = []
@@ -2253,6 +2325,7 @@ def transform_content_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorCampaignJoined -> events.creator_campaign_joined."""
     rows = []
@@ -2263,19 +2336,14 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
         _e0 = e.header
         _m0 = p.creator
         _m1 = p.agreed_fee
-        _m2 = list(p.deliverables)
-        _m3 = _transpose(
-            [
-                (
-                    _i1.deliverable_id,
-                    ENUM_events_v1_ContentType[_i1.content_type],
-                    _i1.quantity,
-                    (_i1.due_at.seconds * 1000000 + _i1.due_at.nanos // 1000 if _i1.HasField("due_at") else None),
-                )
-                for _i1 in _m2
-            ],
-            4,
-        )
+        _mr0 = []
+        for _i1 in p.deliverables[:]:
+            _mr0 += (
+                _i1.deliverable_id,
+                ENUM_events_v1_ContentType[_i1.content_type],
+                _i1.quantity,
+                (_i1.due_at.seconds * 1000000 + _i1.due_at.nanos // 1000 if _i1.HasField("due_at") else None),
+            )
         append(
             (
                 _e0.session_id,
@@ -2308,10 +2376,10 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
                 p.brand_id,
                 _m1.currency_code,
                 _m1.amount_micros,
-                _m3[0],
-                _m3[1],
-                _m3[2],
-                _m3[3],
+                _mr0[0::4],
+                _mr0[1::4],
+                _mr0[2::4],
+                _mr0[3::4],
             )
         )
     n = len(rows)
@@ -2360,6 +2428,7 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_creator_deliverable_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorDeliverableSubmitted -> events.creator_deliverable_submitted."""
     rows = []
@@ -2462,6 +2531,7 @@ def transform_creator_deliverable_submitted(batch: Any, pii_key: bytes = b"") ->
     ]
 
 
+@_collector_paused
 def transform_creator_post_deleted(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorPostDeleted -> events.creator_post_deleted."""
     rows = []
@@ -2553,6 +2623,7 @@ def transform_creator_post_deleted(batch: Any, pii_key: bytes = b"") -> list[Any
     ]
 
 
+@_collector_paused
 def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorPostPublished -> events.creator_post_published."""
     rows = []
@@ -2563,21 +2634,16 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
         _e0 = e.header
         _m0 = p.content
         _m1 = _m0.creator
-        _m2 = list(p.media)
-        _m3 = _transpose(
-            [
-                (
-                    _i1.media_url,
-                    ENUM_events_v1_ContentType[_i1.media_type],
-                    _i1.width,
-                    _i1.height,
-                    _i1.duration_ms,
-                )
-                for _i1 in _m2
-            ],
-            5,
-        )
-        _m4 = p.posted_at
+        _m2 = p.posted_at
+        _mr0 = []
+        for _i1 in p.media[:]:
+            _mr0 += (
+                _i1.media_url,
+                ENUM_events_v1_ContentType[_i1.media_type],
+                _i1.width,
+                _i1.height,
+                _i1.duration_ms,
+            )
         append(
             (
                 _e0.session_id,
@@ -2612,14 +2678,14 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
                 _m0.campaign_id,
                 p.permalink,
                 p.caption,
-                list(p.hashtags),
-                list(p.mentions),
-                _m3[0],
-                _m3[1],
-                _m3[2],
-                _m3[3],
-                _m3[4],
-                (_m4.seconds * 1000000 + _m4.nanos // 1000 if p.HasField("posted_at") else None),
+                p.hashtags[:],
+                p.mentions[:],
+                _mr0[0::5],
+                _mr0[1::5],
+                _mr0[2::5],
+                _mr0[3::5],
+                _mr0[4::5],
+                (_m2.seconds * 1000000 + _m2.nanos // 1000 if p.HasField("posted_at") else None),
                 p.is_sponsored,
                 p.deliverable_id,
             )
@@ -2678,6 +2744,7 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
     ]
 
 
+@_collector_paused
 def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorProfileUpdated -> events.creator_profile_updated."""
     rows = []
@@ -2721,7 +2788,7 @@ def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[
                 _m0.creator_id,
                 _m0.handle,
                 ENUM_events_v1_SocialPlatform[_m0.social_platform],
-                list(p.changed_fields),
+                p.changed_fields[:],
                 (_m1.value if p.HasField("display_name") else None),
                 (_m2.value if p.HasField("bio") else None),
                 (_m3.value if p.HasField("is_verified") else None),
@@ -2777,6 +2844,7 @@ def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_creator_profile_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorProfileViewed -> events.creator_profile_viewed."""
     rows = []
@@ -2856,6 +2924,7 @@ def transform_creator_profile_viewed(batch: Any, pii_key: bytes = b"") -> list[A
     ]
 
 
+@_collector_paused
 def transform_creator_social_account_linked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CreatorSocialAccountLinked -> events.creator_social_account_linked."""
     rows = []
@@ -2895,7 +2964,7 @@ def transform_creator_social_account_linked(batch: Any, pii_key: bytes = b"") ->
                 _m0.handle,
                 ENUM_events_v1_SocialPlatform[_m0.social_platform],
                 p.external_account_id,
-                [ENUM_events_v1_OAuthScope[_v] for _v in p.granted_scopes],
+                [ENUM_events_v1_OAuthScope[_v] for _v in p.granted_scopes[:]],
                 p.is_business_account,
                 (_m1.seconds * 1000000 + _m1.nanos // 1000 if p.HasField("token_expires_at") else None),
             )
@@ -2942,6 +3011,7 @@ def transform_creator_social_account_linked(batch: Any, pii_key: bytes = b"") ->
     ]
 
 
+@_collector_paused
 def transform_experiment_exposed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ExperimentExposed -> events.experiment_exposed."""
     rows = []
@@ -3021,6 +3091,7 @@ def transform_experiment_exposed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_form_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.FormSubmitted -> events.form_submitted."""
     rows = []
@@ -3055,7 +3126,7 @@ def transform_form_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e0.screen_width,
                 _e0.screen_height,
                 p.form_id,
-                list(p.field_names),
+                p.field_names[:],
                 p.success,
                 p.error_code,
             )
@@ -3099,6 +3170,7 @@ def transform_form_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_link_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.LinkClicked -> events.link_clicked."""
     rows = []
@@ -3184,6 +3256,7 @@ def transform_link_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_newsletter_subscribed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.NewsletterSubscribed -> events.newsletter_subscribed."""
     rows = []
@@ -3260,6 +3333,7 @@ def transform_newsletter_subscribed(batch: Any, pii_key: bytes = b"") -> list[An
     ]
 
 
+@_collector_paused
 def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.OrderPlaced -> events.order_placed."""
     rows = []
@@ -3268,34 +3342,29 @@ def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         e = _parse_envelope(data)
         p = e.order_placed
         _e0 = e.header
-        _m0 = list(p.lines)
-        _m1 = _transpose(
-            [
-                (
-                    _i1.line_id,
-                    _i1.product.product_id,
-                    _i1.product.variant_id,
-                    _i1.product.sku,
-                    _i1.product.title,
-                    _i1.product.brand_id,
-                    _i1.product.price.currency_code,
-                    _i1.product.price.amount_micros,
-                    _i1.quantity,
-                    _i1.line_total.currency_code,
-                    _i1.line_total.amount_micros,
-                )
-                for _i1 in _m0
-            ],
-            11,
-        )
-        _m2 = p.subtotal
-        _m3 = p.total
-        _m4 = p.discount
-        _m5 = p.link
-        _m6 = _m5.creator
-        _m7 = _m5.click_to_order
-        _m8 = p.coupon
-        _m9 = _m8.creator
+        _m0 = p.subtotal
+        _m1 = p.total
+        _m2 = p.discount
+        _m3 = p.link
+        _m4 = _m3.creator
+        _m5 = _m3.click_to_order
+        _m6 = p.coupon
+        _m7 = _m6.creator
+        _mr0 = []
+        for _i1 in p.lines[:]:
+            _mr0 += (
+                _i1.line_id,
+                _i1.product.product_id,
+                _i1.product.variant_id,
+                _i1.product.sku,
+                _i1.product.title,
+                _i1.product.brand_id,
+                _i1.product.price.currency_code,
+                _i1.product.price.amount_micros,
+                _i1.quantity,
+                _i1.line_total.currency_code,
+                _i1.line_total.amount_micros,
+            )
         append(
             (
                 _e0.session_id,
@@ -3324,36 +3393,36 @@ def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 p.order_id,
                 p.shop_domain,
                 p.shopify_order_id,
-                _m1[0],
-                _m1[1],
-                _m1[2],
-                _m1[3],
-                _m1[4],
-                _m1[5],
-                _m1[6],
-                _m1[7],
-                _m1[8],
-                _m1[9],
-                _m1[10],
+                _mr0[0::11],
+                _mr0[1::11],
+                _mr0[2::11],
+                _mr0[3::11],
+                _mr0[4::11],
+                _mr0[5::11],
+                _mr0[6::11],
+                _mr0[7::11],
+                _mr0[8::11],
+                _mr0[9::11],
+                _mr0[10::11],
+                _m0.currency_code,
+                _m0.amount_micros,
+                _m1.currency_code,
+                _m1.amount_micros,
                 _m2.currency_code,
                 _m2.amount_micros,
-                _m3.currency_code,
-                _m3.amount_micros,
-                _m4.currency_code,
-                _m4.amount_micros,
-                list(p.discount_codes),
+                p.discount_codes[:],
                 (p.WhichOneof("attribution") or ""),
-                _m5.id,
-                _m6.creator_id,
-                _m6.handle,
-                ENUM_events_v1_SocialPlatform[_m6.social_platform],
-                _m5.campaign_id,
-                (_m7.seconds * 1000000 + int(_m7.nanos / 1000) if _m5.HasField("click_to_order") else None),
-                _m8.code,
-                _m9.creator_id,
-                _m9.handle,
-                ENUM_events_v1_SocialPlatform[_m9.social_platform],
-                _m8.campaign_id,
+                _m3.id,
+                _m4.creator_id,
+                _m4.handle,
+                ENUM_events_v1_SocialPlatform[_m4.social_platform],
+                _m3.campaign_id,
+                (_m5.seconds * 1000000 + int(_m5.nanos / 1000) if _m3.HasField("click_to_order") else None),
+                _m6.code,
+                _m7.creator_id,
+                _m7.handle,
+                ENUM_events_v1_SocialPlatform[_m7.social_platform],
+                _m6.campaign_id,
                 _pii(p.customer_email, pii_key),
                 p.shipping_country,
                 p.first_order,
@@ -3430,6 +3499,7 @@ def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_order_refunded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.OrderRefunded -> events.order_refunded."""
     rows = []
@@ -3469,7 +3539,7 @@ def transform_order_refunded(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m0.currency_code,
                 _m0.amount_micros,
                 ENUM_events_v1_RefundReason[p.reason],
-                list(p.line_ids),
+                p.line_ids[:],
                 p.full_refund,
                 p.balance_delta_micros,
             )
@@ -3517,6 +3587,7 @@ def transform_order_refunded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_page_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PageViewed -> events.page_viewed."""
     rows = []
@@ -3602,6 +3673,7 @@ def transform_page_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_payout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PayoutCompleted -> events.payout_completed."""
     rows = []
@@ -3696,6 +3768,7 @@ def transform_payout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_payout_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PayoutFailed -> events.payout_failed."""
     rows = []
@@ -3786,6 +3859,7 @@ def transform_payout_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PayoutInitiated -> events.payout_initiated."""
     rows = []
@@ -3829,7 +3903,7 @@ def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 ENUM_events_v1_SocialPlatform[_m0.social_platform],
                 _m1.currency_code,
                 _m1.amount_micros,
-                list(p.commission_ids),
+                p.commission_ids[:],
                 (p.WhichOneof("destination") or ""),
                 _m2.bank_country,
                 _m2.account_last4,
@@ -3882,6 +3956,7 @@ def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PostScraped -> events.post_scraped."""
     rows = []
@@ -3893,23 +3968,19 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.content
         _m1 = _m0.creator
         _m2 = p.metrics
-        _m3 = list(p.top_comments)
-        _m4 = _transpose(
-            [
-                (
-                    _i1.comment_id,
-                    _i1.author.handle,
-                    _i1.author.verified,
-                    _i1.author.follower_count,
-                    _i1.text,
-                    _i1.like_count,
-                )
-                for _i1 in _m3
-            ],
-            6,
-        )
-        _m5 = p.posted_at
-        _m6 = p.scrape_latency
+        _m3 = p.reaction_counts
+        _m4 = p.posted_at
+        _m5 = p.scrape_latency
+        _mr0 = []
+        for _i1 in p.top_comments[:]:
+            _mr0 += (
+                _i1.comment_id,
+                _i1.author.handle,
+                _i1.author.verified,
+                _i1.author.follower_count,
+                _i1.text,
+                _i1.like_count,
+            )
         append(
             (
                 _e0.session_id,
@@ -3950,18 +4021,18 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m2.engagement_rate,
                 p.like_delta,
                 p.view_delta,
-                [ENUM_events_v1_ContentFlag[_v] for _v in p.flags],
-                dict(p.reaction_counts),
-                _m4[0],
-                _m4[1],
-                _m4[2],
-                _m4[3],
-                _m4[4],
-                _m4[5],
+                [ENUM_events_v1_ContentFlag[_v] for _v in p.flags[:]],
+                {_k: _m3[_k] for _k in _m3},
+                _mr0[0::6],
+                _mr0[1::6],
+                _mr0[2::6],
+                _mr0[3::6],
+                _mr0[4::6],
+                _mr0[5::6],
                 p.caption_simhash,
                 p.media_sha256,
-                (_m5.seconds * 1000000 + _m5.nanos // 1000 if p.HasField("posted_at") else None),
-                (_m6.seconds * 1000000 + int(_m6.nanos / 1000) if p.HasField("scrape_latency") else None),
+                (_m4.seconds * 1000000 + _m4.nanos // 1000 if p.HasField("posted_at") else None),
+                (_m5.seconds * 1000000 + int(_m5.nanos / 1000) if p.HasField("scrape_latency") else None),
                 p.scraper_version,
             )
         )
@@ -4028,6 +4099,7 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_product_added_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ProductAddedToCart -> events.product_added_to_cart."""
     rows = []
@@ -4123,6 +4195,7 @@ def transform_product_added_to_cart(batch: Any, pii_key: bytes = b"") -> list[An
     ]
 
 
+@_collector_paused
 def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ProductViewed -> events.product_viewed."""
     rows = []
@@ -4225,6 +4298,7 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ProfileScraped -> events.profile_scraped."""
     rows = []
@@ -4234,20 +4308,17 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
         p = e.profile_scraped
         _e0 = e.header
         _m0 = p.creator
-        _m1 = sorted(p.audience_by_country)
-        _m2 = p.audience
-        _m3 = list(_m2.age_buckets)
-        _m4 = _transpose(
-            [
-                (
-                    _i1.min_age,
-                    _i1.max_age,
-                    _i1.share,
-                )
-                for _i1 in _m3
-            ],
-            3,
-        )
+        _m1 = p.follower_growth_by_day
+        _m2 = p.audience_by_country
+        _m3 = sorted(_m2)
+        _m4 = p.audience
+        _mr0 = []
+        for _i1 in _m4.age_buckets[:]:
+            _mr0 += (
+                _i1.min_age,
+                _i1.max_age,
+                _i1.share,
+            )
         append(
             (
                 _e0.session_id,
@@ -4281,14 +4352,14 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 p.post_count,
                 p.follower_delta,
                 p.avg_engagement_rate,
-                dict(p.follower_growth_by_day),
-                [_k1 for _k1 in _m1],
-                [p.audience_by_country[_k1].share for _k1 in _m1],
-                [p.audience_by_country[_k1].estimated_followers for _k1 in _m1],
-                _m4[0],
-                _m4[1],
-                _m4[2],
-                _m2.female_share,
+                {_k: _m1[_k] for _k in _m1},
+                [_k1 for _k1 in _m3],
+                [_m2[_k1].share for _k1 in _m3],
+                [_m2[_k1].estimated_followers for _k1 in _m3],
+                _mr0[0::3],
+                _mr0[1::3],
+                _mr0[2::3],
+                _m4.female_share,
                 p.is_private,
                 p.is_verified,
                 p.bio,
@@ -4350,6 +4421,7 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_push_notification_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PushNotificationOpened -> events.push_notification_opened."""
     rows = []
@@ -4428,6 +4500,7 @@ def transform_push_notification_opened(batch: Any, pii_key: bytes = b"") -> list
     ]
 
 
+@_collector_paused
 def transform_scrape_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ScrapeFailed -> events.scrape_failed."""
     rows = []
@@ -4527,6 +4600,7 @@ def transform_scrape_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ScreenViewed -> events.screen_viewed."""
     rows = []
@@ -4535,7 +4609,8 @@ def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         e = _parse_envelope(data)
         p = e.screen_viewed
         _e0 = e.header
-        _m0 = p.time_on_previous_screen
+        _m0 = p.screen_params
+        _m1 = p.time_on_previous_screen
         append(
             (
                 _e0.session_id,
@@ -4563,8 +4638,8 @@ def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e0.screen_height,
                 p.screen_name,
                 p.previous_screen_name,
-                dict(p.screen_params),
-                (_m0.seconds * 1000000 + int(_m0.nanos / 1000) if p.HasField("time_on_previous_screen") else None),
+                {_k: _m0[_k] for _k in _m0},
+                (_m1.seconds * 1000000 + int(_m1.nanos / 1000) if p.HasField("time_on_previous_screen") else None),
             )
         )
     n = len(rows)
@@ -4606,6 +4681,7 @@ def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.SearchPerformed -> events.search_performed."""
     rows = []
@@ -4614,6 +4690,7 @@ def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         e = _parse_envelope(data)
         p = e.search_performed
         _e0 = e.header
+        _m0 = p.facet_counts
         append(
             (
                 _e0.session_id,
@@ -4640,9 +4717,9 @@ def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e0.screen_width,
                 _e0.screen_height,
                 p.query,
-                list(p.filters),
+                p.filters[:],
                 p.result_count,
-                dict(p.facet_counts),
+                {_k: _m0[_k] for _k in _m0},
                 (p.page if p.HasField("page") else None),
             )
         )
@@ -4686,6 +4763,7 @@ def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_shopify_app_uninstalled(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyAppUninstalled -> events.shopify_app_uninstalled."""
     rows = []
@@ -4735,7 +4813,7 @@ def transform_shopify_app_uninstalled(batch: Any, pii_key: bytes = b"") -> list[
                 _m0.country_name,
                 _m0.zip,
                 _m0.currency,
-                list(_m0.enabled_presentment_currencies),
+                _m0.enabled_presentment_currencies[:],
                 _m0.primary_locale,
                 _m0.timezone,
                 _m0.iana_timezone,
@@ -4809,6 +4887,7 @@ def transform_shopify_app_uninstalled(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyCartCreated -> events.shopify_carts."""
     rows = []
@@ -4818,37 +4897,32 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
         p = e.shopify_cart_created
         _e0 = e.header
         _m0 = p.cart
-        _m1 = list(_m0.line_items)
-        _m2 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.key,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.original_price,
-                    _i1.discounted_price,
-                    _i1.line_price,
-                    _i1.original_line_price,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.taxable,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.line_price_set.shop_money.amount,
-                    _i1.line_price_set.shop_money.currency_code,
-                    dict(_i1.properties),
-                )
-                for _i1 in _m1
-            ],
-            22,
-        )
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr0 += (
+                _i1.id,
+                _i1.key,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.grams,
+                _i1.price,
+                _i1.original_price,
+                _i1.discounted_price,
+                _i1.line_price,
+                _i1.original_line_price,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.taxable,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.line_price_set.shop_money.amount,
+                _i1.line_price_set.shop_money.currency_code,
+                {_k: _i1.properties[_k] for _k in _i1.properties},
+            )
         append(
             (
                 _e0.session_id,
@@ -4876,28 +4950,28 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
                 _e0.screen_height,
                 _m0.id,
                 _m0.token,
-                _m2[0],
-                _m2[1],
-                _m2[2],
-                _m2[3],
-                _m2[4],
-                _m2[5],
-                _m2[6],
-                _m2[7],
-                _m2[8],
-                _m2[9],
-                _m2[10],
-                _m2[11],
-                _m2[12],
-                _m2[13],
-                _m2[14],
-                _m2[15],
-                _m2[16],
-                _m2[17],
-                _m2[18],
-                _m2[19],
-                _m2[20],
-                _m2[21],
+                _mr0[0::22],
+                _mr0[1::22],
+                _mr0[2::22],
+                _mr0[3::22],
+                _mr0[4::22],
+                _mr0[5::22],
+                _mr0[6::22],
+                _mr0[7::22],
+                _mr0[8::22],
+                _mr0[9::22],
+                _mr0[10::22],
+                _mr0[11::22],
+                _mr0[12::22],
+                _mr0[13::22],
+                _mr0[14::22],
+                _mr0[15::22],
+                _mr0[16::22],
+                _mr0[17::22],
+                _mr0[18::22],
+                _mr0[19::22],
+                _mr0[20::22],
+                _mr0[21::22],
                 _m0.note,
                 _m0.created_at,
                 _m0.updated_at,
@@ -4965,6 +5039,7 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
     ]
 
 
+@_collector_paused
 def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyCartUpdated -> events.shopify_carts."""
     rows = []
@@ -4974,37 +5049,32 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
         p = e.shopify_cart_updated
         _e0 = e.header
         _m0 = p.cart
-        _m1 = list(_m0.line_items)
-        _m2 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.key,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.original_price,
-                    _i1.discounted_price,
-                    _i1.line_price,
-                    _i1.original_line_price,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.taxable,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.line_price_set.shop_money.amount,
-                    _i1.line_price_set.shop_money.currency_code,
-                    dict(_i1.properties),
-                )
-                for _i1 in _m1
-            ],
-            22,
-        )
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr0 += (
+                _i1.id,
+                _i1.key,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.grams,
+                _i1.price,
+                _i1.original_price,
+                _i1.discounted_price,
+                _i1.line_price,
+                _i1.original_line_price,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.taxable,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.line_price_set.shop_money.amount,
+                _i1.line_price_set.shop_money.currency_code,
+                {_k: _i1.properties[_k] for _k in _i1.properties},
+            )
         append(
             (
                 _e0.session_id,
@@ -5032,28 +5102,28 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
                 _e0.screen_height,
                 _m0.id,
                 _m0.token,
-                _m2[0],
-                _m2[1],
-                _m2[2],
-                _m2[3],
-                _m2[4],
-                _m2[5],
-                _m2[6],
-                _m2[7],
-                _m2[8],
-                _m2[9],
-                _m2[10],
-                _m2[11],
-                _m2[12],
-                _m2[13],
-                _m2[14],
-                _m2[15],
-                _m2[16],
-                _m2[17],
-                _m2[18],
-                _m2[19],
-                _m2[20],
-                _m2[21],
+                _mr0[0::22],
+                _mr0[1::22],
+                _mr0[2::22],
+                _mr0[3::22],
+                _mr0[4::22],
+                _mr0[5::22],
+                _mr0[6::22],
+                _mr0[7::22],
+                _mr0[8::22],
+                _mr0[9::22],
+                _mr0[10::22],
+                _mr0[11::22],
+                _mr0[12::22],
+                _mr0[13::22],
+                _mr0[14::22],
+                _mr0[15::22],
+                _mr0[16::22],
+                _mr0[17::22],
+                _mr0[18::22],
+                _mr0[19::22],
+                _mr0[20::22],
+                _mr0[21::22],
                 _m0.note,
                 _m0.created_at,
                 _m0.updated_at,
@@ -5121,6 +5191,7 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
     ]
 
 
+@_collector_paused
 def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyCheckoutCreated -> events.shopify_checkout_created."""
     rows = []
@@ -5130,90 +5201,89 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
         p = e.shopify_checkout_created
         _e0 = e.header
         _m0 = p.checkout
-        _m1 = list(_m0.note_attributes)
-        _m2 = _transpose(
-            [
-                (
-                    _i1.name,
-                    _i1.value,
+        _m1 = _m0.billing_address
+        _m2 = _m0.shipping_address
+        _m3 = _m0.customer
+        _m4 = _m3.default_address
+        _mr0 = []
+        for _i1 in _m0.note_attributes[:]:
+            _mr0 += (
+                _i1.name,
+                _i1.value,
+            )
+        _mr1 = []
+        for _i1 in _m0.shipping_lines[:]:
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m1
-            ],
-            2,
-        )
-        _m3 = list(_m0.shipping_lines)
-        _m4 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.title,
-                    _i1.code,
-                    _i1.source,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.discounted_price,
-                    _i1.carrier_identifier,
+            _mr1 += (
+                _i1.id,
+                _i1.title,
+                _i1.code,
+                _i1.source,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.discounted_price,
+                _i1.carrier_identifier,
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+            )
+        _mr3 = []
+        for _i1 in _m0.line_items[:]:
+            _mr4 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr4 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m3
-            ],
-            9,
-        )
-        _m5 = list(_m0.line_items)
-        _m6 = _transpose(
-            [
-                (
-                    _i1.key,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.variant_title,
-                    _i1.presentment_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.line_price,
-                    _i1.compare_at_price,
-                    _i1.requires_shipping,
-                    _i1.taxable,
-                    _i1.gift_card,
-                    _i1.fulfillment_service,
-                )
-                for _i1 in _m5
-            ],
-            17,
-        )
-        _m7 = list(_m0.discount_codes)
-        _m8 = _transpose(
-            [
-                (
-                    _i1.code,
-                    _i1.amount,
-                    _i1.type,
-                )
-                for _i1 in _m7
-            ],
-            3,
-        )
-        _m9 = list(_m0.tax_lines)
-        _m10 = _transpose(
-            [
-                (
-                    _i1.title,
-                    _i1.price,
-                    _i1.rate,
-                    _i1.channel_liable,
-                )
-                for _i1 in _m9
-            ],
-            4,
-        )
-        _m11 = _m0.billing_address
-        _m12 = _m0.shipping_address
-        _m13 = _m0.customer
-        _m14 = _m13.default_address
+            _mr3 += (
+                _i1.key,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.variant_title,
+                _i1.presentment_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.grams,
+                _i1.price,
+                _i1.line_price,
+                _i1.compare_at_price,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _i1.gift_card,
+                _i1.fulfillment_service,
+                _mr4[0::4],
+                _mr4[1::4],
+                _mr4[2::4],
+                _mr4[3::4],
+            )
+        _mr5 = []
+        for _i1 in _m0.discount_codes[:]:
+            _mr5 += (
+                _i1.code,
+                _i1.amount,
+                _i1.type,
+            )
+        _mr6 = []
+        for _i1 in _m0.tax_lines[:]:
+            _mr6 += (
+                _i1.title,
+                _i1.price,
+                _i1.rate,
+                _i1.channel_liable,
+            )
         append(
             (
                 _e0.session_id,
@@ -5253,21 +5323,21 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
                 _m0.landing_site,
                 _m0.referring_site,
                 _m0.note,
-                _m2[0],
-                _m2[1],
-                _m4[0],
-                _m4[1],
-                _m4[2],
-                _m4[3],
-                _m4[4],
-                _m4[5],
-                _m4[6],
-                _m4[7],
-                _m4[8],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m3],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m3],
+                _mr0[0::2],
+                _mr0[1::2],
+                _mr1[0::13],
+                _mr1[1::13],
+                _mr1[2::13],
+                _mr1[3::13],
+                _mr1[4::13],
+                _mr1[5::13],
+                _mr1[6::13],
+                _mr1[7::13],
+                _mr1[8::13],
+                _mr1[9::13],
+                _mr1[10::13],
+                _mr1[11::13],
+                _mr1[12::13],
                 _m0.taxes_included,
                 _m0.total_weight,
                 _m0.currency,
@@ -5275,101 +5345,101 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
                 _m0.customer_locale,
                 _m0.source_name,
                 _m0.abandoned_checkout_url,
-                _m6[0],
-                _m6[1],
-                _m6[2],
-                _m6[3],
-                _m6[4],
-                _m6[5],
-                _m6[6],
-                _m6[7],
-                _m6[8],
-                _m6[9],
-                _m6[10],
-                _m6[11],
-                _m6[12],
-                _m6[13],
-                _m6[14],
-                _m6[15],
-                _m6[16],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m5],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m5],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m5],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m5],
-                _m8[0],
-                _m8[1],
-                _m8[2],
-                _m10[0],
-                _m10[1],
-                _m10[2],
-                _m10[3],
+                _mr3[0::21],
+                _mr3[1::21],
+                _mr3[2::21],
+                _mr3[3::21],
+                _mr3[4::21],
+                _mr3[5::21],
+                _mr3[6::21],
+                _mr3[7::21],
+                _mr3[8::21],
+                _mr3[9::21],
+                _mr3[10::21],
+                _mr3[11::21],
+                _mr3[12::21],
+                _mr3[13::21],
+                _mr3[14::21],
+                _mr3[15::21],
+                _mr3[16::21],
+                _mr3[17::21],
+                _mr3[18::21],
+                _mr3[19::21],
+                _mr3[20::21],
+                _mr5[0::3],
+                _mr5[1::3],
+                _mr5[2::3],
+                _mr6[0::4],
+                _mr6[1::4],
+                _mr6[2::4],
+                _mr6[3::4],
                 _m0.total_discounts,
                 _m0.total_line_items_price,
                 _m0.total_price,
                 _m0.total_tax,
                 _m0.subtotal_price,
-                _m11.id,
-                _m11.customer_id,
-                _pii(_m11.first_name, pii_key),
-                _pii(_m11.last_name, pii_key),
-                _pii(_m11.name, pii_key),
-                _m11.company,
-                _m11.city,
-                _m11.province,
-                _m11.province_code,
-                _m11.country,
-                _m11.country_code,
-                _m11.country_name,
-                _m11.zip,
-                (_m11.latitude if _m11.HasField("latitude") else None),
-                (_m11.longitude if _m11.HasField("longitude") else None),
-                _m11.default,
-                _m12.id,
-                _m12.customer_id,
-                _pii(_m12.first_name, pii_key),
-                _pii(_m12.last_name, pii_key),
-                _pii(_m12.name, pii_key),
-                _m12.company,
-                _m12.city,
-                _m12.province,
-                _m12.province_code,
-                _m12.country,
-                _m12.country_code,
-                _m12.country_name,
-                _m12.zip,
-                (_m12.latitude if _m12.HasField("latitude") else None),
-                (_m12.longitude if _m12.HasField("longitude") else None),
-                _m12.default,
-                _m13.id,
-                _m13.admin_graphql_api_id,
-                _pii(_m13.email, pii_key),
-                _pii(_m13.first_name, pii_key),
-                _pii(_m13.last_name, pii_key),
-                _m13.state,
-                _m13.note,
-                _m13.verified_email,
-                _m13.tax_exempt,
-                list(_m13.tax_exemptions),
-                _m13.currency,
-                _m13.tags,
-                _m13.created_at,
-                _m13.updated_at,
-                _m14.id,
-                _m14.customer_id,
-                _pii(_m14.first_name, pii_key),
-                _pii(_m14.last_name, pii_key),
-                _pii(_m14.name, pii_key),
-                _m14.company,
-                _m14.city,
-                _m14.province,
-                _m14.province_code,
-                _m14.country,
-                _m14.country_code,
-                _m14.country_name,
-                _m14.zip,
-                (_m14.latitude if _m14.HasField("latitude") else None),
-                (_m14.longitude if _m14.HasField("longitude") else None),
-                _m14.default,
+                _m1.id,
+                _m1.customer_id,
+                _pii(_m1.first_name, pii_key),
+                _pii(_m1.last_name, pii_key),
+                _pii(_m1.name, pii_key),
+                _m1.company,
+                _m1.city,
+                _m1.province,
+                _m1.province_code,
+                _m1.country,
+                _m1.country_code,
+                _m1.country_name,
+                _m1.zip,
+                (_m1.latitude if _m1.HasField("latitude") else None),
+                (_m1.longitude if _m1.HasField("longitude") else None),
+                _m1.default,
+                _m2.id,
+                _m2.customer_id,
+                _pii(_m2.first_name, pii_key),
+                _pii(_m2.last_name, pii_key),
+                _pii(_m2.name, pii_key),
+                _m2.company,
+                _m2.city,
+                _m2.province,
+                _m2.province_code,
+                _m2.country,
+                _m2.country_code,
+                _m2.country_name,
+                _m2.zip,
+                (_m2.latitude if _m2.HasField("latitude") else None),
+                (_m2.longitude if _m2.HasField("longitude") else None),
+                _m2.default,
+                _m3.id,
+                _m3.admin_graphql_api_id,
+                _pii(_m3.email, pii_key),
+                _pii(_m3.first_name, pii_key),
+                _pii(_m3.last_name, pii_key),
+                _m3.state,
+                _m3.note,
+                _m3.verified_email,
+                _m3.tax_exempt,
+                _m3.tax_exemptions[:],
+                _m3.currency,
+                _m3.tags,
+                _m3.created_at,
+                _m3.updated_at,
+                _m4.id,
+                _m4.customer_id,
+                _pii(_m4.first_name, pii_key),
+                _pii(_m4.last_name, pii_key),
+                _pii(_m4.name, pii_key),
+                _m4.company,
+                _m4.city,
+                _m4.province,
+                _m4.province_code,
+                _m4.country,
+                _m4.country_code,
+                _m4.country_name,
+                _m4.zip,
+                (_m4.latitude if _m4.HasField("latitude") else None),
+                (_m4.longitude if _m4.HasField("longitude") else None),
+                _m4.default,
             )
         )
     n = len(rows)
@@ -5538,6 +5608,7 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
     ]
 
 
+@_collector_paused
 def transform_shopify_customer_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyCustomerCreated -> events.shopify_customer_created."""
     rows = []
@@ -5582,7 +5653,7 @@ def transform_shopify_customer_created(batch: Any, pii_key: bytes = b"") -> list
                 _m0.note,
                 _m0.verified_email,
                 _m0.tax_exempt,
-                list(_m0.tax_exemptions),
+                _m0.tax_exemptions[:],
                 _m0.currency,
                 _m0.tags,
                 _m0.created_at,
@@ -5670,6 +5741,7 @@ def transform_shopify_customer_created(batch: Any, pii_key: bytes = b"") -> list
     ]
 
 
+@_collector_paused
 def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyFulfillmentCreated -> events.shopify_fulfillment_created."""
     rows = []
@@ -5680,39 +5752,62 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
         _e0 = e.header
         _m0 = p.fulfillment
         _m1 = _m0.destination
-        _m2 = list(_m0.line_items)
-        _m3 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.name,
-                    _i1.variant_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.current_quantity,
-                    _i1.fulfillable_quantity,
-                    _i1.fulfillment_service,
-                    _i1.fulfillment_status,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.product_exists,
-                    _i1.requires_shipping,
-                    _i1.taxable,
+        _m2 = _m0.receipt
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr1 = []
+            for _i2 in _i1.properties[:]:
+                _mr1 += (
+                    _i2.name,
+                    _i2.value,
                 )
-                for _i1 in _m2
-            ],
-            23,
-        )
-        _m4 = _m0.receipt
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
+                )
+            _mr3 = []
+            for _i2 in _i1.discount_allocations[:]:
+                _mr3 += (
+                    _i2.amount,
+                    _i2.discount_application_index,
+                )
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.name,
+                _i1.variant_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.current_quantity,
+                _i1.fulfillable_quantity,
+                _i1.fulfillment_service,
+                _i1.fulfillment_status,
+                _i1.grams,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.product_exists,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _mr1[0::2],
+                _mr1[1::2],
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+                _mr3[0::2],
+                _mr3[1::2],
+            )
         append(
             (
                 _e0.session_id,
@@ -5763,43 +5858,43 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
                 (_m1.latitude if _m1.HasField("latitude") else None),
                 (_m1.longitude if _m1.HasField("longitude") else None),
                 _m1.default,
-                _m3[0],
-                _m3[1],
-                _m3[2],
-                _m3[3],
-                _m3[4],
-                _m3[5],
-                _m3[6],
-                _m3[7],
-                _m3[8],
-                _m3[9],
-                _m3[10],
-                _m3[11],
-                _m3[12],
-                _m3[13],
-                _m3[14],
-                _m3[15],
-                _m3[16],
-                _m3[17],
-                _m3[18],
-                _m3[19],
-                _m3[20],
-                _m3[21],
-                _m3[22],
-                [[_i2.name for _i2 in _i1.properties] for _i1 in _m2],
-                [[_i2.value for _i2 in _i1.properties] for _i1 in _m2],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m2],
-                [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m2],
-                [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m2],
+                _mr0[0::31],
+                _mr0[1::31],
+                _mr0[2::31],
+                _mr0[3::31],
+                _mr0[4::31],
+                _mr0[5::31],
+                _mr0[6::31],
+                _mr0[7::31],
+                _mr0[8::31],
+                _mr0[9::31],
+                _mr0[10::31],
+                _mr0[11::31],
+                _mr0[12::31],
+                _mr0[13::31],
+                _mr0[14::31],
+                _mr0[15::31],
+                _mr0[16::31],
+                _mr0[17::31],
+                _mr0[18::31],
+                _mr0[19::31],
+                _mr0[20::31],
+                _mr0[21::31],
+                _mr0[22::31],
+                _mr0[23::31],
+                _mr0[24::31],
+                _mr0[25::31],
+                _mr0[26::31],
+                _mr0[27::31],
+                _mr0[28::31],
+                _mr0[29::31],
+                _mr0[30::31],
                 _m0.tracking_company,
                 _m0.tracking_number,
-                list(_m0.tracking_numbers),
+                _m0.tracking_numbers[:],
                 _m0.tracking_url,
-                list(_m0.tracking_urls),
-                (_json_struct(_m4) if _m0.HasField("receipt") else ""),
+                _m0.tracking_urls[:],
+                (_json_struct(_m2) if _m0.HasField("receipt") else ""),
                 _m0.created_at,
                 _m0.updated_at,
             )
@@ -5903,6 +5998,7 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
     ]
 
 
+@_collector_paused
 def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyOrderCancelled -> events.shopify_order_cancelled."""
     rows = []
@@ -5928,93 +6024,108 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
         _m14 = _m13.default_address
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
-        _m17 = list(_m0.line_items)
-        _m18 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.name,
-                    _i1.variant_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.current_quantity,
-                    _i1.fulfillable_quantity,
-                    _i1.fulfillment_service,
-                    _i1.fulfillment_status,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.product_exists,
-                    _i1.requires_shipping,
-                    _i1.taxable,
+        _m17 = _m0.client_details
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr1 = []
+            for _i2 in _i1.properties[:]:
+                _mr1 += (
+                    _i2.name,
+                    _i2.value,
                 )
-                for _i1 in _m17
-            ],
-            23,
-        )
-        _m19 = list(_m0.discount_codes)
-        _m20 = _transpose(
-            [
-                (
-                    _i1.code,
-                    _i1.amount,
-                    _i1.type,
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m19
-            ],
-            3,
-        )
-        _m21 = list(_m0.note_attributes)
-        _m22 = _transpose(
-            [
-                (
-                    _i1.name,
-                    _i1.value,
+            _mr3 = []
+            for _i2 in _i1.discount_allocations[:]:
+                _mr3 += (
+                    _i2.amount,
+                    _i2.discount_application_index,
                 )
-                for _i1 in _m21
-            ],
-            2,
-        )
-        _m23 = list(_m0.shipping_lines)
-        _m24 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.title,
-                    _i1.code,
-                    _i1.source,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.discounted_price,
-                    _i1.carrier_identifier,
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.name,
+                _i1.variant_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.current_quantity,
+                _i1.fulfillable_quantity,
+                _i1.fulfillment_service,
+                _i1.fulfillment_status,
+                _i1.grams,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.product_exists,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _mr1[0::2],
+                _mr1[1::2],
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+                _mr3[0::2],
+                _mr3[1::2],
+            )
+        _mr4 = []
+        for _i1 in _m0.discount_codes[:]:
+            _mr4 += (
+                _i1.code,
+                _i1.amount,
+                _i1.type,
+            )
+        _mr5 = []
+        for _i1 in _m0.note_attributes[:]:
+            _mr5 += (
+                _i1.name,
+                _i1.value,
+            )
+        _mr6 = []
+        for _i1 in _m0.shipping_lines[:]:
+            _mr7 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr7 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m23
-            ],
-            9,
-        )
-        _m25 = list(_m0.tax_lines)
-        _m26 = _transpose(
-            [
-                (
-                    _i1.title,
-                    _i1.price,
-                    _i1.rate,
-                    _i1.channel_liable,
-                )
-                for _i1 in _m25
-            ],
-            4,
-        )
-        _m27 = _m0.client_details
+            _mr6 += (
+                _i1.id,
+                _i1.title,
+                _i1.code,
+                _i1.source,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.discounted_price,
+                _i1.carrier_identifier,
+                _mr7[0::4],
+                _mr7[1::4],
+                _mr7[2::4],
+                _mr7[3::4],
+            )
+        _mr8 = []
+        for _i1 in _m0.tax_lines[:]:
+            _mr8 += (
+                _i1.title,
+                _i1.price,
+                _i1.rate,
+                _i1.channel_liable,
+            )
         append(
             (
                 _e0.session_id,
@@ -6104,7 +6215,7 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
                 _m13.note,
                 _m13.verified_email,
                 _m13.tax_exempt,
-                list(_m13.tax_exemptions),
+                _m13.tax_exemptions[:],
                 _m13.currency,
                 _m13.tags,
                 _m13.created_at,
@@ -6157,66 +6268,66 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                _m18[0],
-                _m18[1],
-                _m18[2],
-                _m18[3],
-                _m18[4],
-                _m18[5],
-                _m18[6],
-                _m18[7],
-                _m18[8],
-                _m18[9],
-                _m18[10],
-                _m18[11],
-                _m18[12],
-                _m18[13],
-                _m18[14],
-                _m18[15],
-                _m18[16],
-                _m18[17],
-                _m18[18],
-                _m18[19],
-                _m18[20],
-                _m18[21],
-                _m18[22],
-                [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                _m20[0],
-                _m20[1],
-                _m20[2],
-                _m22[0],
-                _m22[1],
-                _m24[0],
-                _m24[1],
-                _m24[2],
-                _m24[3],
-                _m24[4],
-                _m24[5],
-                _m24[6],
-                _m24[7],
-                _m24[8],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
-                _m26[0],
-                _m26[1],
-                _m26[2],
-                _m26[3],
-                list(_m0.payment_gateway_names),
-                _pii(_m27.browser_ip, pii_key),
-                _m27.accept_language,
-                _m27.user_agent,
-                _m27.session_hash,
-                _m27.browser_width,
-                _m27.browser_height,
+                _mr0[0::31],
+                _mr0[1::31],
+                _mr0[2::31],
+                _mr0[3::31],
+                _mr0[4::31],
+                _mr0[5::31],
+                _mr0[6::31],
+                _mr0[7::31],
+                _mr0[8::31],
+                _mr0[9::31],
+                _mr0[10::31],
+                _mr0[11::31],
+                _mr0[12::31],
+                _mr0[13::31],
+                _mr0[14::31],
+                _mr0[15::31],
+                _mr0[16::31],
+                _mr0[17::31],
+                _mr0[18::31],
+                _mr0[19::31],
+                _mr0[20::31],
+                _mr0[21::31],
+                _mr0[22::31],
+                _mr0[23::31],
+                _mr0[24::31],
+                _mr0[25::31],
+                _mr0[26::31],
+                _mr0[27::31],
+                _mr0[28::31],
+                _mr0[29::31],
+                _mr0[30::31],
+                _mr4[0::3],
+                _mr4[1::3],
+                _mr4[2::3],
+                _mr5[0::2],
+                _mr5[1::2],
+                _mr6[0::13],
+                _mr6[1::13],
+                _mr6[2::13],
+                _mr6[3::13],
+                _mr6[4::13],
+                _mr6[5::13],
+                _mr6[6::13],
+                _mr6[7::13],
+                _mr6[8::13],
+                _mr6[9::13],
+                _mr6[10::13],
+                _mr6[11::13],
+                _mr6[12::13],
+                _mr8[0::4],
+                _mr8[1::4],
+                _mr8[2::4],
+                _mr8[3::4],
+                _m0.payment_gateway_names[:],
+                _pii(_m17.browser_ip, pii_key),
+                _m17.accept_language,
+                _m17.user_agent,
+                _m17.session_hash,
+                _m17.browser_width,
+                _m17.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -6435,6 +6546,7 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyOrderCreated -> events.shopify_order_created."""
     rows = []
@@ -6460,93 +6572,108 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
         _m14 = _m13.default_address
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
-        _m17 = list(_m0.line_items)
-        _m18 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.name,
-                    _i1.variant_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.current_quantity,
-                    _i1.fulfillable_quantity,
-                    _i1.fulfillment_service,
-                    _i1.fulfillment_status,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.product_exists,
-                    _i1.requires_shipping,
-                    _i1.taxable,
+        _m17 = _m0.client_details
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr1 = []
+            for _i2 in _i1.properties[:]:
+                _mr1 += (
+                    _i2.name,
+                    _i2.value,
                 )
-                for _i1 in _m17
-            ],
-            23,
-        )
-        _m19 = list(_m0.discount_codes)
-        _m20 = _transpose(
-            [
-                (
-                    _i1.code,
-                    _i1.amount,
-                    _i1.type,
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m19
-            ],
-            3,
-        )
-        _m21 = list(_m0.note_attributes)
-        _m22 = _transpose(
-            [
-                (
-                    _i1.name,
-                    _i1.value,
+            _mr3 = []
+            for _i2 in _i1.discount_allocations[:]:
+                _mr3 += (
+                    _i2.amount,
+                    _i2.discount_application_index,
                 )
-                for _i1 in _m21
-            ],
-            2,
-        )
-        _m23 = list(_m0.shipping_lines)
-        _m24 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.title,
-                    _i1.code,
-                    _i1.source,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.discounted_price,
-                    _i1.carrier_identifier,
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.name,
+                _i1.variant_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.current_quantity,
+                _i1.fulfillable_quantity,
+                _i1.fulfillment_service,
+                _i1.fulfillment_status,
+                _i1.grams,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.product_exists,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _mr1[0::2],
+                _mr1[1::2],
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+                _mr3[0::2],
+                _mr3[1::2],
+            )
+        _mr4 = []
+        for _i1 in _m0.discount_codes[:]:
+            _mr4 += (
+                _i1.code,
+                _i1.amount,
+                _i1.type,
+            )
+        _mr5 = []
+        for _i1 in _m0.note_attributes[:]:
+            _mr5 += (
+                _i1.name,
+                _i1.value,
+            )
+        _mr6 = []
+        for _i1 in _m0.shipping_lines[:]:
+            _mr7 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr7 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m23
-            ],
-            9,
-        )
-        _m25 = list(_m0.tax_lines)
-        _m26 = _transpose(
-            [
-                (
-                    _i1.title,
-                    _i1.price,
-                    _i1.rate,
-                    _i1.channel_liable,
-                )
-                for _i1 in _m25
-            ],
-            4,
-        )
-        _m27 = _m0.client_details
+            _mr6 += (
+                _i1.id,
+                _i1.title,
+                _i1.code,
+                _i1.source,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.discounted_price,
+                _i1.carrier_identifier,
+                _mr7[0::4],
+                _mr7[1::4],
+                _mr7[2::4],
+                _mr7[3::4],
+            )
+        _mr8 = []
+        for _i1 in _m0.tax_lines[:]:
+            _mr8 += (
+                _i1.title,
+                _i1.price,
+                _i1.rate,
+                _i1.channel_liable,
+            )
         append(
             (
                 _e0.session_id,
@@ -6636,7 +6763,7 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
                 _m13.note,
                 _m13.verified_email,
                 _m13.tax_exempt,
-                list(_m13.tax_exemptions),
+                _m13.tax_exemptions[:],
                 _m13.currency,
                 _m13.tags,
                 _m13.created_at,
@@ -6689,66 +6816,66 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                _m18[0],
-                _m18[1],
-                _m18[2],
-                _m18[3],
-                _m18[4],
-                _m18[5],
-                _m18[6],
-                _m18[7],
-                _m18[8],
-                _m18[9],
-                _m18[10],
-                _m18[11],
-                _m18[12],
-                _m18[13],
-                _m18[14],
-                _m18[15],
-                _m18[16],
-                _m18[17],
-                _m18[18],
-                _m18[19],
-                _m18[20],
-                _m18[21],
-                _m18[22],
-                [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                _m20[0],
-                _m20[1],
-                _m20[2],
-                _m22[0],
-                _m22[1],
-                _m24[0],
-                _m24[1],
-                _m24[2],
-                _m24[3],
-                _m24[4],
-                _m24[5],
-                _m24[6],
-                _m24[7],
-                _m24[8],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
-                _m26[0],
-                _m26[1],
-                _m26[2],
-                _m26[3],
-                list(_m0.payment_gateway_names),
-                _pii(_m27.browser_ip, pii_key),
-                _m27.accept_language,
-                _m27.user_agent,
-                _m27.session_hash,
-                _m27.browser_width,
-                _m27.browser_height,
+                _mr0[0::31],
+                _mr0[1::31],
+                _mr0[2::31],
+                _mr0[3::31],
+                _mr0[4::31],
+                _mr0[5::31],
+                _mr0[6::31],
+                _mr0[7::31],
+                _mr0[8::31],
+                _mr0[9::31],
+                _mr0[10::31],
+                _mr0[11::31],
+                _mr0[12::31],
+                _mr0[13::31],
+                _mr0[14::31],
+                _mr0[15::31],
+                _mr0[16::31],
+                _mr0[17::31],
+                _mr0[18::31],
+                _mr0[19::31],
+                _mr0[20::31],
+                _mr0[21::31],
+                _mr0[22::31],
+                _mr0[23::31],
+                _mr0[24::31],
+                _mr0[25::31],
+                _mr0[26::31],
+                _mr0[27::31],
+                _mr0[28::31],
+                _mr0[29::31],
+                _mr0[30::31],
+                _mr4[0::3],
+                _mr4[1::3],
+                _mr4[2::3],
+                _mr5[0::2],
+                _mr5[1::2],
+                _mr6[0::13],
+                _mr6[1::13],
+                _mr6[2::13],
+                _mr6[3::13],
+                _mr6[4::13],
+                _mr6[5::13],
+                _mr6[6::13],
+                _mr6[7::13],
+                _mr6[8::13],
+                _mr6[9::13],
+                _mr6[10::13],
+                _mr6[11::13],
+                _mr6[12::13],
+                _mr8[0::4],
+                _mr8[1::4],
+                _mr8[2::4],
+                _mr8[3::4],
+                _m0.payment_gateway_names[:],
+                _pii(_m17.browser_ip, pii_key),
+                _m17.accept_language,
+                _m17.user_agent,
+                _m17.session_hash,
+                _m17.browser_width,
+                _m17.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -6967,6 +7094,7 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
     ]
 
 
+@_collector_paused
 def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyOrderFulfilled -> events.shopify_order_fulfilled."""
     rows = []
@@ -6992,93 +7120,108 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
         _m14 = _m13.default_address
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
-        _m17 = list(_m0.line_items)
-        _m18 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.name,
-                    _i1.variant_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.current_quantity,
-                    _i1.fulfillable_quantity,
-                    _i1.fulfillment_service,
-                    _i1.fulfillment_status,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.product_exists,
-                    _i1.requires_shipping,
-                    _i1.taxable,
+        _m17 = _m0.client_details
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr1 = []
+            for _i2 in _i1.properties[:]:
+                _mr1 += (
+                    _i2.name,
+                    _i2.value,
                 )
-                for _i1 in _m17
-            ],
-            23,
-        )
-        _m19 = list(_m0.discount_codes)
-        _m20 = _transpose(
-            [
-                (
-                    _i1.code,
-                    _i1.amount,
-                    _i1.type,
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m19
-            ],
-            3,
-        )
-        _m21 = list(_m0.note_attributes)
-        _m22 = _transpose(
-            [
-                (
-                    _i1.name,
-                    _i1.value,
+            _mr3 = []
+            for _i2 in _i1.discount_allocations[:]:
+                _mr3 += (
+                    _i2.amount,
+                    _i2.discount_application_index,
                 )
-                for _i1 in _m21
-            ],
-            2,
-        )
-        _m23 = list(_m0.shipping_lines)
-        _m24 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.title,
-                    _i1.code,
-                    _i1.source,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.discounted_price,
-                    _i1.carrier_identifier,
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.name,
+                _i1.variant_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.current_quantity,
+                _i1.fulfillable_quantity,
+                _i1.fulfillment_service,
+                _i1.fulfillment_status,
+                _i1.grams,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.product_exists,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _mr1[0::2],
+                _mr1[1::2],
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+                _mr3[0::2],
+                _mr3[1::2],
+            )
+        _mr4 = []
+        for _i1 in _m0.discount_codes[:]:
+            _mr4 += (
+                _i1.code,
+                _i1.amount,
+                _i1.type,
+            )
+        _mr5 = []
+        for _i1 in _m0.note_attributes[:]:
+            _mr5 += (
+                _i1.name,
+                _i1.value,
+            )
+        _mr6 = []
+        for _i1 in _m0.shipping_lines[:]:
+            _mr7 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr7 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m23
-            ],
-            9,
-        )
-        _m25 = list(_m0.tax_lines)
-        _m26 = _transpose(
-            [
-                (
-                    _i1.title,
-                    _i1.price,
-                    _i1.rate,
-                    _i1.channel_liable,
-                )
-                for _i1 in _m25
-            ],
-            4,
-        )
-        _m27 = _m0.client_details
+            _mr6 += (
+                _i1.id,
+                _i1.title,
+                _i1.code,
+                _i1.source,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.discounted_price,
+                _i1.carrier_identifier,
+                _mr7[0::4],
+                _mr7[1::4],
+                _mr7[2::4],
+                _mr7[3::4],
+            )
+        _mr8 = []
+        for _i1 in _m0.tax_lines[:]:
+            _mr8 += (
+                _i1.title,
+                _i1.price,
+                _i1.rate,
+                _i1.channel_liable,
+            )
         append(
             (
                 _e0.session_id,
@@ -7168,7 +7311,7 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
                 _m13.note,
                 _m13.verified_email,
                 _m13.tax_exempt,
-                list(_m13.tax_exemptions),
+                _m13.tax_exemptions[:],
                 _m13.currency,
                 _m13.tags,
                 _m13.created_at,
@@ -7221,66 +7364,66 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                _m18[0],
-                _m18[1],
-                _m18[2],
-                _m18[3],
-                _m18[4],
-                _m18[5],
-                _m18[6],
-                _m18[7],
-                _m18[8],
-                _m18[9],
-                _m18[10],
-                _m18[11],
-                _m18[12],
-                _m18[13],
-                _m18[14],
-                _m18[15],
-                _m18[16],
-                _m18[17],
-                _m18[18],
-                _m18[19],
-                _m18[20],
-                _m18[21],
-                _m18[22],
-                [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                _m20[0],
-                _m20[1],
-                _m20[2],
-                _m22[0],
-                _m22[1],
-                _m24[0],
-                _m24[1],
-                _m24[2],
-                _m24[3],
-                _m24[4],
-                _m24[5],
-                _m24[6],
-                _m24[7],
-                _m24[8],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
-                _m26[0],
-                _m26[1],
-                _m26[2],
-                _m26[3],
-                list(_m0.payment_gateway_names),
-                _pii(_m27.browser_ip, pii_key),
-                _m27.accept_language,
-                _m27.user_agent,
-                _m27.session_hash,
-                _m27.browser_width,
-                _m27.browser_height,
+                _mr0[0::31],
+                _mr0[1::31],
+                _mr0[2::31],
+                _mr0[3::31],
+                _mr0[4::31],
+                _mr0[5::31],
+                _mr0[6::31],
+                _mr0[7::31],
+                _mr0[8::31],
+                _mr0[9::31],
+                _mr0[10::31],
+                _mr0[11::31],
+                _mr0[12::31],
+                _mr0[13::31],
+                _mr0[14::31],
+                _mr0[15::31],
+                _mr0[16::31],
+                _mr0[17::31],
+                _mr0[18::31],
+                _mr0[19::31],
+                _mr0[20::31],
+                _mr0[21::31],
+                _mr0[22::31],
+                _mr0[23::31],
+                _mr0[24::31],
+                _mr0[25::31],
+                _mr0[26::31],
+                _mr0[27::31],
+                _mr0[28::31],
+                _mr0[29::31],
+                _mr0[30::31],
+                _mr4[0::3],
+                _mr4[1::3],
+                _mr4[2::3],
+                _mr5[0::2],
+                _mr5[1::2],
+                _mr6[0::13],
+                _mr6[1::13],
+                _mr6[2::13],
+                _mr6[3::13],
+                _mr6[4::13],
+                _mr6[5::13],
+                _mr6[6::13],
+                _mr6[7::13],
+                _mr6[8::13],
+                _mr6[9::13],
+                _mr6[10::13],
+                _mr6[11::13],
+                _mr6[12::13],
+                _mr8[0::4],
+                _mr8[1::4],
+                _mr8[2::4],
+                _mr8[3::4],
+                _m0.payment_gateway_names[:],
+                _pii(_m17.browser_ip, pii_key),
+                _m17.accept_language,
+                _m17.user_agent,
+                _m17.session_hash,
+                _m17.browser_width,
+                _m17.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -7499,6 +7642,7 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyOrderPaid -> events.shopify_order_paid."""
     rows = []
@@ -7524,93 +7668,108 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m14 = _m13.default_address
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
-        _m17 = list(_m0.line_items)
-        _m18 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.name,
-                    _i1.variant_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.current_quantity,
-                    _i1.fulfillable_quantity,
-                    _i1.fulfillment_service,
-                    _i1.fulfillment_status,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.product_exists,
-                    _i1.requires_shipping,
-                    _i1.taxable,
+        _m17 = _m0.client_details
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr1 = []
+            for _i2 in _i1.properties[:]:
+                _mr1 += (
+                    _i2.name,
+                    _i2.value,
                 )
-                for _i1 in _m17
-            ],
-            23,
-        )
-        _m19 = list(_m0.discount_codes)
-        _m20 = _transpose(
-            [
-                (
-                    _i1.code,
-                    _i1.amount,
-                    _i1.type,
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m19
-            ],
-            3,
-        )
-        _m21 = list(_m0.note_attributes)
-        _m22 = _transpose(
-            [
-                (
-                    _i1.name,
-                    _i1.value,
+            _mr3 = []
+            for _i2 in _i1.discount_allocations[:]:
+                _mr3 += (
+                    _i2.amount,
+                    _i2.discount_application_index,
                 )
-                for _i1 in _m21
-            ],
-            2,
-        )
-        _m23 = list(_m0.shipping_lines)
-        _m24 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.title,
-                    _i1.code,
-                    _i1.source,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.discounted_price,
-                    _i1.carrier_identifier,
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.name,
+                _i1.variant_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.current_quantity,
+                _i1.fulfillable_quantity,
+                _i1.fulfillment_service,
+                _i1.fulfillment_status,
+                _i1.grams,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.product_exists,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _mr1[0::2],
+                _mr1[1::2],
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+                _mr3[0::2],
+                _mr3[1::2],
+            )
+        _mr4 = []
+        for _i1 in _m0.discount_codes[:]:
+            _mr4 += (
+                _i1.code,
+                _i1.amount,
+                _i1.type,
+            )
+        _mr5 = []
+        for _i1 in _m0.note_attributes[:]:
+            _mr5 += (
+                _i1.name,
+                _i1.value,
+            )
+        _mr6 = []
+        for _i1 in _m0.shipping_lines[:]:
+            _mr7 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr7 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m23
-            ],
-            9,
-        )
-        _m25 = list(_m0.tax_lines)
-        _m26 = _transpose(
-            [
-                (
-                    _i1.title,
-                    _i1.price,
-                    _i1.rate,
-                    _i1.channel_liable,
-                )
-                for _i1 in _m25
-            ],
-            4,
-        )
-        _m27 = _m0.client_details
+            _mr6 += (
+                _i1.id,
+                _i1.title,
+                _i1.code,
+                _i1.source,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.discounted_price,
+                _i1.carrier_identifier,
+                _mr7[0::4],
+                _mr7[1::4],
+                _mr7[2::4],
+                _mr7[3::4],
+            )
+        _mr8 = []
+        for _i1 in _m0.tax_lines[:]:
+            _mr8 += (
+                _i1.title,
+                _i1.price,
+                _i1.rate,
+                _i1.channel_liable,
+            )
         append(
             (
                 _e0.session_id,
@@ -7700,7 +7859,7 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _m13.note,
                 _m13.verified_email,
                 _m13.tax_exempt,
-                list(_m13.tax_exemptions),
+                _m13.tax_exemptions[:],
                 _m13.currency,
                 _m13.tags,
                 _m13.created_at,
@@ -7753,66 +7912,66 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                _m18[0],
-                _m18[1],
-                _m18[2],
-                _m18[3],
-                _m18[4],
-                _m18[5],
-                _m18[6],
-                _m18[7],
-                _m18[8],
-                _m18[9],
-                _m18[10],
-                _m18[11],
-                _m18[12],
-                _m18[13],
-                _m18[14],
-                _m18[15],
-                _m18[16],
-                _m18[17],
-                _m18[18],
-                _m18[19],
-                _m18[20],
-                _m18[21],
-                _m18[22],
-                [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                _m20[0],
-                _m20[1],
-                _m20[2],
-                _m22[0],
-                _m22[1],
-                _m24[0],
-                _m24[1],
-                _m24[2],
-                _m24[3],
-                _m24[4],
-                _m24[5],
-                _m24[6],
-                _m24[7],
-                _m24[8],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
-                _m26[0],
-                _m26[1],
-                _m26[2],
-                _m26[3],
-                list(_m0.payment_gateway_names),
-                _pii(_m27.browser_ip, pii_key),
-                _m27.accept_language,
-                _m27.user_agent,
-                _m27.session_hash,
-                _m27.browser_width,
-                _m27.browser_height,
+                _mr0[0::31],
+                _mr0[1::31],
+                _mr0[2::31],
+                _mr0[3::31],
+                _mr0[4::31],
+                _mr0[5::31],
+                _mr0[6::31],
+                _mr0[7::31],
+                _mr0[8::31],
+                _mr0[9::31],
+                _mr0[10::31],
+                _mr0[11::31],
+                _mr0[12::31],
+                _mr0[13::31],
+                _mr0[14::31],
+                _mr0[15::31],
+                _mr0[16::31],
+                _mr0[17::31],
+                _mr0[18::31],
+                _mr0[19::31],
+                _mr0[20::31],
+                _mr0[21::31],
+                _mr0[22::31],
+                _mr0[23::31],
+                _mr0[24::31],
+                _mr0[25::31],
+                _mr0[26::31],
+                _mr0[27::31],
+                _mr0[28::31],
+                _mr0[29::31],
+                _mr0[30::31],
+                _mr4[0::3],
+                _mr4[1::3],
+                _mr4[2::3],
+                _mr5[0::2],
+                _mr5[1::2],
+                _mr6[0::13],
+                _mr6[1::13],
+                _mr6[2::13],
+                _mr6[3::13],
+                _mr6[4::13],
+                _mr6[5::13],
+                _mr6[6::13],
+                _mr6[7::13],
+                _mr6[8::13],
+                _mr6[9::13],
+                _mr6[10::13],
+                _mr6[11::13],
+                _mr6[12::13],
+                _mr8[0::4],
+                _mr8[1::4],
+                _mr8[2::4],
+                _mr8[3::4],
+                _m0.payment_gateway_names[:],
+                _pii(_m17.browser_ip, pii_key),
+                _m17.accept_language,
+                _m17.user_agent,
+                _m17.session_hash,
+                _m17.browser_width,
+                _m17.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -8031,6 +8190,7 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyOrderUpdated -> events.shopify_order_updated."""
     rows = []
@@ -8056,93 +8216,108 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
         _m14 = _m13.default_address
         _m15 = _m0.billing_address
         _m16 = _m0.shipping_address
-        _m17 = list(_m0.line_items)
-        _m18 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.variant_id,
-                    _i1.title,
-                    _i1.name,
-                    _i1.variant_title,
-                    _i1.sku,
-                    _i1.vendor,
-                    _i1.quantity,
-                    _i1.current_quantity,
-                    _i1.fulfillable_quantity,
-                    _i1.fulfillment_service,
-                    _i1.fulfillment_status,
-                    _i1.grams,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.total_discount,
-                    _i1.gift_card,
-                    _i1.product_exists,
-                    _i1.requires_shipping,
-                    _i1.taxable,
+        _m17 = _m0.client_details
+        _mr0 = []
+        for _i1 in _m0.line_items[:]:
+            _mr1 = []
+            for _i2 in _i1.properties[:]:
+                _mr1 += (
+                    _i2.name,
+                    _i2.value,
                 )
-                for _i1 in _m17
-            ],
-            23,
-        )
-        _m19 = list(_m0.discount_codes)
-        _m20 = _transpose(
-            [
-                (
-                    _i1.code,
-                    _i1.amount,
-                    _i1.type,
+            _mr2 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr2 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m19
-            ],
-            3,
-        )
-        _m21 = list(_m0.note_attributes)
-        _m22 = _transpose(
-            [
-                (
-                    _i1.name,
-                    _i1.value,
+            _mr3 = []
+            for _i2 in _i1.discount_allocations[:]:
+                _mr3 += (
+                    _i2.amount,
+                    _i2.discount_application_index,
                 )
-                for _i1 in _m21
-            ],
-            2,
-        )
-        _m23 = list(_m0.shipping_lines)
-        _m24 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.title,
-                    _i1.code,
-                    _i1.source,
-                    _i1.price,
-                    _i1.price_set.shop_money.amount,
-                    _i1.price_set.shop_money.currency_code,
-                    _i1.discounted_price,
-                    _i1.carrier_identifier,
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.variant_id,
+                _i1.title,
+                _i1.name,
+                _i1.variant_title,
+                _i1.sku,
+                _i1.vendor,
+                _i1.quantity,
+                _i1.current_quantity,
+                _i1.fulfillable_quantity,
+                _i1.fulfillment_service,
+                _i1.fulfillment_status,
+                _i1.grams,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.total_discount,
+                _i1.gift_card,
+                _i1.product_exists,
+                _i1.requires_shipping,
+                _i1.taxable,
+                _mr1[0::2],
+                _mr1[1::2],
+                _mr2[0::4],
+                _mr2[1::4],
+                _mr2[2::4],
+                _mr2[3::4],
+                _mr3[0::2],
+                _mr3[1::2],
+            )
+        _mr4 = []
+        for _i1 in _m0.discount_codes[:]:
+            _mr4 += (
+                _i1.code,
+                _i1.amount,
+                _i1.type,
+            )
+        _mr5 = []
+        for _i1 in _m0.note_attributes[:]:
+            _mr5 += (
+                _i1.name,
+                _i1.value,
+            )
+        _mr6 = []
+        for _i1 in _m0.shipping_lines[:]:
+            _mr7 = []
+            for _i2 in _i1.tax_lines[:]:
+                _mr7 += (
+                    _i2.title,
+                    _i2.price,
+                    _i2.rate,
+                    _i2.channel_liable,
                 )
-                for _i1 in _m23
-            ],
-            9,
-        )
-        _m25 = list(_m0.tax_lines)
-        _m26 = _transpose(
-            [
-                (
-                    _i1.title,
-                    _i1.price,
-                    _i1.rate,
-                    _i1.channel_liable,
-                )
-                for _i1 in _m25
-            ],
-            4,
-        )
-        _m27 = _m0.client_details
+            _mr6 += (
+                _i1.id,
+                _i1.title,
+                _i1.code,
+                _i1.source,
+                _i1.price,
+                _i1.price_set.shop_money.amount,
+                _i1.price_set.shop_money.currency_code,
+                _i1.discounted_price,
+                _i1.carrier_identifier,
+                _mr7[0::4],
+                _mr7[1::4],
+                _mr7[2::4],
+                _mr7[3::4],
+            )
+        _mr8 = []
+        for _i1 in _m0.tax_lines[:]:
+            _mr8 += (
+                _i1.title,
+                _i1.price,
+                _i1.rate,
+                _i1.channel_liable,
+            )
         append(
             (
                 _e0.session_id,
@@ -8232,7 +8407,7 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
                 _m13.note,
                 _m13.verified_email,
                 _m13.tax_exempt,
-                list(_m13.tax_exemptions),
+                _m13.tax_exemptions[:],
                 _m13.currency,
                 _m13.tags,
                 _m13.created_at,
@@ -8285,66 +8460,66 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
                 (_m16.latitude if _m16.HasField("latitude") else None),
                 (_m16.longitude if _m16.HasField("longitude") else None),
                 _m16.default,
-                _m18[0],
-                _m18[1],
-                _m18[2],
-                _m18[3],
-                _m18[4],
-                _m18[5],
-                _m18[6],
-                _m18[7],
-                _m18[8],
-                _m18[9],
-                _m18[10],
-                _m18[11],
-                _m18[12],
-                _m18[13],
-                _m18[14],
-                _m18[15],
-                _m18[16],
-                _m18[17],
-                _m18[18],
-                _m18[19],
-                _m18[20],
-                _m18[21],
-                _m18[22],
-                [[_i2.name for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.value for _i2 in _i1.properties] for _i1 in _m17],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m17],
-                [[_i2.amount for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                [[_i2.discount_application_index for _i2 in _i1.discount_allocations] for _i1 in _m17],
-                _m20[0],
-                _m20[1],
-                _m20[2],
-                _m22[0],
-                _m22[1],
-                _m24[0],
-                _m24[1],
-                _m24[2],
-                _m24[3],
-                _m24[4],
-                _m24[5],
-                _m24[6],
-                _m24[7],
-                _m24[8],
-                [[_i2.title for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.price for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.rate for _i2 in _i1.tax_lines] for _i1 in _m23],
-                [[_i2.channel_liable for _i2 in _i1.tax_lines] for _i1 in _m23],
-                _m26[0],
-                _m26[1],
-                _m26[2],
-                _m26[3],
-                list(_m0.payment_gateway_names),
-                _pii(_m27.browser_ip, pii_key),
-                _m27.accept_language,
-                _m27.user_agent,
-                _m27.session_hash,
-                _m27.browser_width,
-                _m27.browser_height,
+                _mr0[0::31],
+                _mr0[1::31],
+                _mr0[2::31],
+                _mr0[3::31],
+                _mr0[4::31],
+                _mr0[5::31],
+                _mr0[6::31],
+                _mr0[7::31],
+                _mr0[8::31],
+                _mr0[9::31],
+                _mr0[10::31],
+                _mr0[11::31],
+                _mr0[12::31],
+                _mr0[13::31],
+                _mr0[14::31],
+                _mr0[15::31],
+                _mr0[16::31],
+                _mr0[17::31],
+                _mr0[18::31],
+                _mr0[19::31],
+                _mr0[20::31],
+                _mr0[21::31],
+                _mr0[22::31],
+                _mr0[23::31],
+                _mr0[24::31],
+                _mr0[25::31],
+                _mr0[26::31],
+                _mr0[27::31],
+                _mr0[28::31],
+                _mr0[29::31],
+                _mr0[30::31],
+                _mr4[0::3],
+                _mr4[1::3],
+                _mr4[2::3],
+                _mr5[0::2],
+                _mr5[1::2],
+                _mr6[0::13],
+                _mr6[1::13],
+                _mr6[2::13],
+                _mr6[3::13],
+                _mr6[4::13],
+                _mr6[5::13],
+                _mr6[6::13],
+                _mr6[7::13],
+                _mr6[8::13],
+                _mr6[9::13],
+                _mr6[10::13],
+                _mr6[11::13],
+                _mr6[12::13],
+                _mr8[0::4],
+                _mr8[1::4],
+                _mr8[2::4],
+                _mr8[3::4],
+                _m0.payment_gateway_names[:],
+                _pii(_m17.browser_ip, pii_key),
+                _m17.accept_language,
+                _m17.user_agent,
+                _m17.session_hash,
+                _m17.browser_width,
+                _m17.browser_height,
                 _m0.user_id,
                 _m0.location_id,
             )
@@ -8563,6 +8738,7 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
     ]
 
 
+@_collector_paused
 def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyProductCreated -> events.shopify_products."""
     rows = []
@@ -8572,67 +8748,52 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
         p = e.shopify_product_created
         _e0 = e.header
         _m0 = p.product
-        _m1 = list(_m0.variants)
-        _m2 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.title,
-                    _i1.price,
-                    _i1.compare_at_price,
-                    _i1.sku,
-                    _i1.barcode,
-                    _i1.position,
-                    _i1.inventory_policy,
-                    _i1.inventory_quantity,
-                    _i1.old_inventory_quantity,
-                    _i1.option1,
-                    _i1.option2,
-                    _i1.option3,
-                    _i1.taxable,
-                    _i1.image_id,
-                    _i1.inventory_item_id,
-                    _i1.created_at,
-                    _i1.updated_at,
-                )
-                for _i1 in _m1
-            ],
-            20,
-        )
-        _m3 = list(_m0.options)
-        _m4 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.product_id,
-                    _i1.name,
-                    _i1.position,
-                    list(_i1.values),
-                )
-                for _i1 in _m3
-            ],
-            5,
-        )
-        _m5 = list(_m0.images)
-        _m6 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.product_id,
-                    _i1.position,
-                    _i1.src,
-                    _i1.alt,
-                    _i1.width,
-                    _i1.height,
-                    list(_i1.variant_ids),
-                )
-                for _i1 in _m5
-            ],
-            8,
-        )
-        _m7 = _m0.image
+        _m1 = _m0.image
+        _mr0 = []
+        for _i1 in _m0.variants[:]:
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.title,
+                _i1.price,
+                _i1.compare_at_price,
+                _i1.sku,
+                _i1.barcode,
+                _i1.position,
+                _i1.inventory_policy,
+                _i1.inventory_quantity,
+                _i1.old_inventory_quantity,
+                _i1.option1,
+                _i1.option2,
+                _i1.option3,
+                _i1.taxable,
+                _i1.image_id,
+                _i1.inventory_item_id,
+                _i1.created_at,
+                _i1.updated_at,
+            )
+        _mr1 = []
+        for _i1 in _m0.options[:]:
+            _mr1 += (
+                _i1.id,
+                _i1.product_id,
+                _i1.name,
+                _i1.position,
+                _i1.values[:],
+            )
+        _mr2 = []
+        for _i1 in _m0.images[:]:
+            _mr2 += (
+                _i1.id,
+                _i1.product_id,
+                _i1.position,
+                _i1.src,
+                _i1.alt,
+                _i1.width,
+                _i1.height,
+                _i1.variant_ids[:],
+            )
         append(
             (
                 _e0.session_id,
@@ -8672,47 +8833,47 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
                 _m0.created_at,
                 _m0.updated_at,
                 _m0.published_at,
-                _m2[0],
-                _m2[1],
-                _m2[2],
-                _m2[3],
-                _m2[4],
-                _m2[5],
-                _m2[6],
-                _m2[7],
-                _m2[8],
-                _m2[9],
-                _m2[10],
-                _m2[11],
-                _m2[12],
-                _m2[13],
-                _m2[14],
-                _m2[15],
-                _m2[16],
-                _m2[17],
-                _m2[18],
-                _m2[19],
-                _m4[0],
-                _m4[1],
-                _m4[2],
-                _m4[3],
-                _m4[4],
-                _m6[0],
-                _m6[1],
-                _m6[2],
-                _m6[3],
-                _m6[4],
-                _m6[5],
-                _m6[6],
-                _m6[7],
-                _m7.id,
-                _m7.product_id,
-                _m7.position,
-                _m7.src,
-                _m7.alt,
-                _m7.width,
-                _m7.height,
-                list(_m7.variant_ids),
+                _mr0[0::20],
+                _mr0[1::20],
+                _mr0[2::20],
+                _mr0[3::20],
+                _mr0[4::20],
+                _mr0[5::20],
+                _mr0[6::20],
+                _mr0[7::20],
+                _mr0[8::20],
+                _mr0[9::20],
+                _mr0[10::20],
+                _mr0[11::20],
+                _mr0[12::20],
+                _mr0[13::20],
+                _mr0[14::20],
+                _mr0[15::20],
+                _mr0[16::20],
+                _mr0[17::20],
+                _mr0[18::20],
+                _mr0[19::20],
+                _mr1[0::5],
+                _mr1[1::5],
+                _mr1[2::5],
+                _mr1[3::5],
+                _mr1[4::5],
+                _mr2[0::8],
+                _mr2[1::8],
+                _mr2[2::8],
+                _mr2[3::8],
+                _mr2[4::8],
+                _mr2[5::8],
+                _mr2[6::8],
+                _mr2[7::8],
+                _m1.id,
+                _m1.product_id,
+                _m1.position,
+                _m1.src,
+                _m1.alt,
+                _m1.width,
+                _m1.height,
+                _m1.variant_ids[:],
             )
         )
     n = len(rows)
@@ -8805,6 +8966,7 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyProductUpdated -> events.shopify_products."""
     rows = []
@@ -8814,67 +8976,52 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
         p = e.shopify_product_updated
         _e0 = e.header
         _m0 = p.product
-        _m1 = list(_m0.variants)
-        _m2 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.admin_graphql_api_id,
-                    _i1.product_id,
-                    _i1.title,
-                    _i1.price,
-                    _i1.compare_at_price,
-                    _i1.sku,
-                    _i1.barcode,
-                    _i1.position,
-                    _i1.inventory_policy,
-                    _i1.inventory_quantity,
-                    _i1.old_inventory_quantity,
-                    _i1.option1,
-                    _i1.option2,
-                    _i1.option3,
-                    _i1.taxable,
-                    _i1.image_id,
-                    _i1.inventory_item_id,
-                    _i1.created_at,
-                    _i1.updated_at,
-                )
-                for _i1 in _m1
-            ],
-            20,
-        )
-        _m3 = list(_m0.options)
-        _m4 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.product_id,
-                    _i1.name,
-                    _i1.position,
-                    list(_i1.values),
-                )
-                for _i1 in _m3
-            ],
-            5,
-        )
-        _m5 = list(_m0.images)
-        _m6 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.product_id,
-                    _i1.position,
-                    _i1.src,
-                    _i1.alt,
-                    _i1.width,
-                    _i1.height,
-                    list(_i1.variant_ids),
-                )
-                for _i1 in _m5
-            ],
-            8,
-        )
-        _m7 = _m0.image
+        _m1 = _m0.image
+        _mr0 = []
+        for _i1 in _m0.variants[:]:
+            _mr0 += (
+                _i1.id,
+                _i1.admin_graphql_api_id,
+                _i1.product_id,
+                _i1.title,
+                _i1.price,
+                _i1.compare_at_price,
+                _i1.sku,
+                _i1.barcode,
+                _i1.position,
+                _i1.inventory_policy,
+                _i1.inventory_quantity,
+                _i1.old_inventory_quantity,
+                _i1.option1,
+                _i1.option2,
+                _i1.option3,
+                _i1.taxable,
+                _i1.image_id,
+                _i1.inventory_item_id,
+                _i1.created_at,
+                _i1.updated_at,
+            )
+        _mr1 = []
+        for _i1 in _m0.options[:]:
+            _mr1 += (
+                _i1.id,
+                _i1.product_id,
+                _i1.name,
+                _i1.position,
+                _i1.values[:],
+            )
+        _mr2 = []
+        for _i1 in _m0.images[:]:
+            _mr2 += (
+                _i1.id,
+                _i1.product_id,
+                _i1.position,
+                _i1.src,
+                _i1.alt,
+                _i1.width,
+                _i1.height,
+                _i1.variant_ids[:],
+            )
         append(
             (
                 _e0.session_id,
@@ -8914,47 +9061,47 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
                 _m0.created_at,
                 _m0.updated_at,
                 _m0.published_at,
-                _m2[0],
-                _m2[1],
-                _m2[2],
-                _m2[3],
-                _m2[4],
-                _m2[5],
-                _m2[6],
-                _m2[7],
-                _m2[8],
-                _m2[9],
-                _m2[10],
-                _m2[11],
-                _m2[12],
-                _m2[13],
-                _m2[14],
-                _m2[15],
-                _m2[16],
-                _m2[17],
-                _m2[18],
-                _m2[19],
-                _m4[0],
-                _m4[1],
-                _m4[2],
-                _m4[3],
-                _m4[4],
-                _m6[0],
-                _m6[1],
-                _m6[2],
-                _m6[3],
-                _m6[4],
-                _m6[5],
-                _m6[6],
-                _m6[7],
-                _m7.id,
-                _m7.product_id,
-                _m7.position,
-                _m7.src,
-                _m7.alt,
-                _m7.width,
-                _m7.height,
-                list(_m7.variant_ids),
+                _mr0[0::20],
+                _mr0[1::20],
+                _mr0[2::20],
+                _mr0[3::20],
+                _mr0[4::20],
+                _mr0[5::20],
+                _mr0[6::20],
+                _mr0[7::20],
+                _mr0[8::20],
+                _mr0[9::20],
+                _mr0[10::20],
+                _mr0[11::20],
+                _mr0[12::20],
+                _mr0[13::20],
+                _mr0[14::20],
+                _mr0[15::20],
+                _mr0[16::20],
+                _mr0[17::20],
+                _mr0[18::20],
+                _mr0[19::20],
+                _mr1[0::5],
+                _mr1[1::5],
+                _mr1[2::5],
+                _mr1[3::5],
+                _mr1[4::5],
+                _mr2[0::8],
+                _mr2[1::8],
+                _mr2[2::8],
+                _mr2[3::8],
+                _mr2[4::8],
+                _mr2[5::8],
+                _mr2[6::8],
+                _mr2[7::8],
+                _m1.id,
+                _m1.product_id,
+                _m1.position,
+                _m1.src,
+                _m1.alt,
+                _m1.width,
+                _m1.height,
+                _m1.variant_ids[:],
             )
         )
     n = len(rows)
@@ -9047,6 +9194,7 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyRefundCreated -> events.shopify_refund_created."""
     rows = []
@@ -9056,55 +9204,45 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
         p = e.shopify_refund_created
         _e0 = e.header
         _m0 = p.refund
-        _m1 = list(_m0.refund_line_items)
-        _m2 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.line_item_id,
-                    _i1.quantity,
-                    _i1.location_id,
-                    _i1.restock_type,
-                    _i1.subtotal,
-                    _i1.total_tax,
-                    _i1.line_item.product_id,
-                    _i1.line_item.variant_id,
-                    _i1.line_item.title,
-                    _i1.line_item.name,
-                    _i1.line_item.variant_title,
-                    _i1.line_item.sku,
-                    _i1.line_item.vendor,
-                    _i1.line_item.price,
-                    _i1.line_item.quantity,
-                )
-                for _i1 in _m1
-            ],
-            16,
-        )
-        _m3 = list(_m0.transactions)
-        _m4 = _transpose(
-            [
-                (
-                    _i1.id,
-                    _i1.order_id,
-                    _i1.kind,
-                    _i1.gateway,
-                    _i1.status,
-                    _i1.message,
-                    _i1.amount,
-                    _i1.currency,
-                    _i1.created_at,
-                    _i1.test,
-                    _i1.source_name,
-                    _i1.parent_id,
-                    _i1.error_code,
-                )
-                for _i1 in _m3
-            ],
-            13,
-        )
-        _m5 = _m0.total_duties_set
-        _m6 = _m5.shop_money
+        _m1 = _m0.total_duties_set
+        _m2 = _m1.shop_money
+        _mr0 = []
+        for _i1 in _m0.refund_line_items[:]:
+            _mr0 += (
+                _i1.id,
+                _i1.line_item_id,
+                _i1.quantity,
+                _i1.location_id,
+                _i1.restock_type,
+                _i1.subtotal,
+                _i1.total_tax,
+                _i1.line_item.product_id,
+                _i1.line_item.variant_id,
+                _i1.line_item.title,
+                _i1.line_item.name,
+                _i1.line_item.variant_title,
+                _i1.line_item.sku,
+                _i1.line_item.vendor,
+                _i1.line_item.price,
+                _i1.line_item.quantity,
+            )
+        _mr1 = []
+        for _i1 in _m0.transactions[:]:
+            _mr1 += (
+                _i1.id,
+                _i1.order_id,
+                _i1.kind,
+                _i1.gateway,
+                _i1.status,
+                _i1.message,
+                _i1.amount,
+                _i1.currency,
+                _i1.created_at,
+                _i1.test,
+                _i1.source_name,
+                _i1.parent_id,
+                _i1.error_code,
+            )
         append(
             (
                 _e0.session_id,
@@ -9138,37 +9276,37 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
                 _m0.restock,
                 _m0.created_at,
                 _m0.processed_at,
-                _m2[0],
-                _m2[1],
-                _m2[2],
-                _m2[3],
-                _m2[4],
-                _m2[5],
-                _m2[6],
-                _m2[7],
-                _m2[8],
-                _m2[9],
-                _m2[10],
-                _m2[11],
-                _m2[12],
-                _m2[13],
-                _m2[14],
-                _m2[15],
-                _m4[0],
-                _m4[1],
-                _m4[2],
-                _m4[3],
-                _m4[4],
-                _m4[5],
-                _m4[6],
-                _m4[7],
-                _m4[8],
-                _m4[9],
-                _m4[10],
-                _m4[11],
-                _m4[12],
-                _m6.amount,
-                _m6.currency_code,
+                _mr0[0::16],
+                _mr0[1::16],
+                _mr0[2::16],
+                _mr0[3::16],
+                _mr0[4::16],
+                _mr0[5::16],
+                _mr0[6::16],
+                _mr0[7::16],
+                _mr0[8::16],
+                _mr0[9::16],
+                _mr0[10::16],
+                _mr0[11::16],
+                _mr0[12::16],
+                _mr0[13::16],
+                _mr0[14::16],
+                _mr0[15::16],
+                _mr1[0::13],
+                _mr1[1::13],
+                _mr1[2::13],
+                _mr1[3::13],
+                _mr1[4::13],
+                _mr1[5::13],
+                _mr1[6::13],
+                _mr1[7::13],
+                _mr1[8::13],
+                _mr1[9::13],
+                _mr1[10::13],
+                _mr1[11::13],
+                _mr1[12::13],
+                _m2.amount,
+                _m2.currency_code,
             )
         )
     n = len(rows)
@@ -9245,6 +9383,7 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
     ]
 
 
+@_collector_paused
 def transform_video_progressed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.VideoProgressed -> events.video_progressed."""
     rows = []
@@ -9339,6 +9478,7 @@ def transform_video_progressed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_web_vitals_reported(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebVitalsReported -> events.web_vitals_reported."""
     rows = []
@@ -9423,6 +9563,7 @@ def transform_web_vitals_reported(batch: Any, pii_key: bytes = b"") -> list[Any]
     ]
 
 
+@_collector_paused
 def transform_webengage_email_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageEmailClicked -> events.webengage_email_clicked."""
     rows = []
@@ -9538,6 +9679,7 @@ def transform_webengage_email_clicked(batch: Any, pii_key: bytes = b"") -> list[
     ]
 
 
+@_collector_paused
 def transform_webengage_email_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageEmailOpened -> events.webengage_email_opened."""
     rows = []
@@ -9653,6 +9795,7 @@ def transform_webengage_email_opened(batch: Any, pii_key: bytes = b"") -> list[A
     ]
 
 
+@_collector_paused
 def transform_webengage_email_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageEmailSent -> events.webengage_email_sent."""
     rows = []
@@ -9768,6 +9911,7 @@ def transform_webengage_email_sent(batch: Any, pii_key: bytes = b"") -> list[Any
     ]
 
 
+@_collector_paused
 def transform_webengage_in_app_shown(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageInAppShown -> events.webengage_in_app_shown."""
     rows = []
@@ -9883,6 +10027,7 @@ def transform_webengage_in_app_shown(batch: Any, pii_key: bytes = b"") -> list[A
     ]
 
 
+@_collector_paused
 def transform_webengage_push_notification_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengagePushNotificationClicked -> events.webengage_push_notification_clicked."""
     rows = []
@@ -9998,6 +10143,7 @@ def transform_webengage_push_notification_clicked(batch: Any, pii_key: bytes = b
     ]
 
 
+@_collector_paused
 def transform_webengage_push_notification_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengagePushNotificationSent -> events.webengage_push_notification_sent."""
     rows = []
@@ -10113,6 +10259,7 @@ def transform_webengage_push_notification_sent(batch: Any, pii_key: bytes = b"")
     ]
 
 
+@_collector_paused
 def transform_webengage_sms_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageSmsSent -> events.webengage_sms_sent."""
     rows = []
@@ -10228,6 +10375,7 @@ def transform_webengage_sms_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_webengage_user_logged_in(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageUserLoggedIn -> events.webengage_user_logged_in."""
     rows = []
@@ -10343,6 +10491,7 @@ def transform_webengage_user_logged_in(batch: Any, pii_key: bytes = b"") -> list
     ]
 
 
+@_collector_paused
 def transform_webengage_user_signed_up(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageUserSignedUp -> events.webengage_user_signed_up."""
     rows = []
@@ -10458,6 +10607,7 @@ def transform_webengage_user_signed_up(batch: Any, pii_key: bytes = b"") -> list
     ]
 
 
+@_collector_paused
 def transform_webengage_user_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageUserUpdated -> events.webengage_user_updated."""
     rows = []

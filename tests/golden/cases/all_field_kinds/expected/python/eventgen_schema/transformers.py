@@ -7,9 +7,11 @@ Each takes an `eventgen.StampedBatch` and returns one sequence per column, in CO
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from typing import Any
 
 import kinds.v1.envelope_pb2 as _envelope_pb2
@@ -55,14 +57,8 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
-    """Per-item tuples of a repeated message -> one list per column."""
-    if not rows:
-        return [[] for _ in range(width)]
-    return [list(column) for column in zip(*rows, strict=True)]
-
-
-def _value(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """A google.protobuf.Value as the Python value it stands for."""
     kind = value.WhichOneof("kind")
     if kind == "string_value":
         return value.string_value
@@ -71,30 +67,94 @@ def _value(value: Any) -> Any:
     if kind == "bool_value":
         return value.bool_value
     if kind == "struct_value":
-        fields = value.struct_value.fields
-        return {k: _value(fields[k]) for k in fields}
+        return _plain_fields(value.struct_value.fields)
     if kind == "list_value":
-        return [_value(v) for v in value.list_value.values]
+        return _plain_values(value.list_value.values)
     return None
 
 
-# One encoder for every call: json.dumps with options builds a new one each time.
-_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+# _plain_fields and _plain_values read strings, numbers and booleans in place: most values are
+# leaves, and a call per leaf would cost as much as reading it.
+def _plain_fields(fields: Any) -> dict[str, Any]:
+    plain = {}
+    for key in fields:
+        value = fields[key]
+        kind = value.WhichOneof("kind")
+        if kind == "string_value":
+            plain[key] = value.string_value
+        elif kind == "number_value":
+            plain[key] = value.number_value
+        elif kind == "bool_value":
+            plain[key] = value.bool_value
+        else:
+            plain[key] = _plain(value)
+    return plain
+
+
+def _plain_values(values: Any) -> list[Any]:
+    plain = []
+    append = plain.append
+    for value in values[:]:
+        kind = value.WhichOneof("kind")
+        if kind == "string_value":
+            append(value.string_value)
+        elif kind == "number_value":
+            append(value.number_value)
+        elif kind == "bool_value":
+            append(value.bool_value)
+        else:
+            append(_plain(value))
+    return plain
+
+
+# Compact JSON with sorted keys. JSONEncoder.encode builds its C encoder anew on every call; this one
+# is built once (no circular-reference check: the values come from protobuf messages, never cyclic).
+_encoder = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+if json.encoder.c_make_encoder is not None:
+    _encode = json.encoder.c_make_encoder(
+        None, _encoder.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+    )
+
+    def _dumps(value: Any) -> str:
+        return "".join(_encode(value, 0))
+
+else:
+    _dumps = _encoder.encode
 
 
 def _json_struct(struct: Any) -> str:
-    fields = struct.fields
-    return _dumps({k: _value(fields[k]) for k in fields})
+    return _dumps(_plain_fields(struct.fields))
 
 
 def _json_value(value: Any) -> str:
-    return _dumps(_value(value))
+    return _dumps(_plain(value))
 
 
 def _json_list(values: Any) -> str:
-    return _dumps([_value(v) for v in values.values])
+    return _dumps(_plain_values(values.values))
 
 
+def _collector_paused(transform: Callable[[Any, bytes], list[Any]]) -> Callable[[Any, bytes], list[Any]]:
+    """A transformer that runs with the cyclic garbage collector paused.
+
+    A transformer makes only tuples, lists and dicts of plain values, never a reference cycle, so the
+    collector can free nothing of what it makes; but every few hundred rows it would run anyway,
+    and rescan all the rows of the batch made so far. Paused, the batch costs no collection."""
+
+    @functools.wraps(transform)
+    def run(batch: Any, pii_key: bytes = b"") -> list[Any]:
+        if not gc.isenabled():
+            return transform(batch, pii_key)
+        gc.disable()
+        try:
+            return transform(batch, pii_key)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_collector_paused
 def transform_enums_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.EnumsSeen -> events.enums_seen."""
     rows = []
@@ -106,7 +166,7 @@ def transform_enums_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             (
                 ENUM_kinds_v1_Color[p.color],
                 ENUM_kinds_v1_EnumsSeen_Shade[p.shade],
-                [ENUM_kinds_v1_Color[_v] for _v in p.palette],
+                [ENUM_kinds_v1_Color[_v] for _v in p.palette[:]],
             )
         )
     n = len(rows)
@@ -124,6 +184,7 @@ def transform_enums_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_legacy_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.LegacySeen -> events.legacy_seen."""
     rows = []
@@ -136,7 +197,7 @@ def transform_legacy_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 (p.name if p.HasField("name") else None),
                 (p.count if p.HasField("count") else None),
                 (p.active if p.HasField("active") else None),
-                list(p.aliases),
+                p.aliases[:],
             )
         )
     n = len(rows)
@@ -155,6 +216,7 @@ def transform_legacy_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_maps_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.MapsSeen -> events.maps_seen."""
     rows = []
@@ -162,19 +224,25 @@ def transform_maps_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     for data in batch.envelopes:
         e = _parse_envelope(data)
         p = e.maps_seen
-        _m0 = sorted(p.prices)
-        _m1 = sorted(p.deadlines)
+        _m0 = p.labels
+        _m1 = p.scores
+        _m2 = p.prices
+        _m3 = sorted(_m2)
+        _m4 = p.colors
+        _m5 = p.deadlines
+        _m6 = sorted(_m5)
+        _m7 = p.switches
         append(
             (
-                dict(p.labels),
-                dict(p.scores),
-                [_k1 for _k1 in _m0],
-                [p.prices[_k1].cents for _k1 in _m0],
-                [p.prices[_k1].currency for _k1 in _m0],
-                {_k: ENUM_kinds_v1_Color[_v] for _k, _v in p.colors.items()},
-                [_k1 for _k1 in _m1],
-                [p.deadlines[_k1].seconds * 1000000 + p.deadlines[_k1].nanos // 1000 for _k1 in _m1],
-                dict(p.switches),
+                {_k: _m0[_k] for _k in _m0},
+                {_k: _m1[_k] for _k in _m1},
+                [_k1 for _k1 in _m3],
+                [_m2[_k1].cents for _k1 in _m3],
+                [_m2[_k1].currency for _k1 in _m3],
+                {_k: ENUM_kinds_v1_Color[_m4[_k]] for _k in _m4},
+                [_k1 for _k1 in _m6],
+                [_m5[_k1].seconds * 1000000 + _m5[_k1].nanos // 1000 for _k1 in _m6],
+                {_k: _m7[_k] for _k in _m7},
             )
         )
     n = len(rows)
@@ -198,6 +266,7 @@ def transform_maps_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_nested_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.NestedSeen -> events.nested_seen."""
     rows = []
@@ -231,6 +300,7 @@ def transform_nested_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_presence_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.PresenceSeen -> events.presence_seen."""
     rows = []
@@ -275,6 +345,7 @@ def transform_presence_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_repeated_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.RepeatedSeen -> events.repeated_seen."""
     rows = []
@@ -282,28 +353,31 @@ def transform_repeated_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     for data in batch.envelopes:
         e = _parse_envelope(data)
         p = e.repeated_seen
-        _m0 = list(p.items)
-        _m1 = _transpose(
-            [
-                (
-                    _i1.sku,
-                    _i1.quantity,
+        _mr0 = []
+        for _i1 in p.items[:]:
+            _mr1 = []
+            for _i2 in _i1.tags[:]:
+                _mr1 += (
+                    _i2.key,
+                    _i2.values[:],
                 )
-                for _i1 in _m0
-            ],
-            2,
-        )
+            _mr0 += (
+                _i1.sku,
+                _i1.quantity,
+                _mr1[0::2],
+                _mr1[1::2],
+            )
         append(
             (
-                list(p.names),
-                list(p.counts),
-                list(p.weights),
-                list(p.blobs),
-                list(p.flags),
-                _m1[0],
-                _m1[1],
-                [[_i2.key for _i2 in _i1.tags] for _i1 in _m0],
-                [[list(_i2.values) for _i2 in _i1.tags] for _i1 in _m0],
+                p.names[:],
+                p.counts[:],
+                p.weights[:],
+                p.blobs[:],
+                p.flags[:],
+                _mr0[0::4],
+                _mr0[1::4],
+                _mr0[2::4],
+                _mr0[3::4],
             )
         )
     n = len(rows)
@@ -327,6 +401,7 @@ def transform_repeated_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_scalars_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.ScalarsSeen -> events.scalars_seen."""
     rows = []
@@ -380,6 +455,7 @@ def transform_scalars_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.WellKnownSeen -> events.well_known_seen."""
     rows = []
@@ -421,10 +497,10 @@ def transform_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 (_json_list(_m13) if p.HasField("list") else ""),
                 _m14.type_url,
                 _m14.value,
-                (list(_m15.paths) if p.HasField("mask") else []),
-                [_v.seconds * 1000000 + _v.nanos // 1000 for _v in p.history],
-                [_v.type_url for _v in p.details],
-                [_v.value for _v in p.details],
+                (_m15.paths[:] if p.HasField("mask") else []),
+                [_v.seconds * 1000000 + _v.nanos // 1000 for _v in p.history[:]],
+                [_v.type_url for _v in p.details[:]],
+                [_v.value for _v in p.details[:]],
             )
         )
     n = len(rows)

@@ -7,9 +7,11 @@ Each takes an `eventgen.StampedBatch` and returns one sequence per column, in CO
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from typing import Any
 
 import com.snowplowanalytics.snowplow.payload_pb2 as _envelope_pb2
@@ -39,14 +41,8 @@ def _pii(value: Any, key: bytes) -> Any:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _transpose(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
-    """Per-item tuples of a repeated message -> one list per column."""
-    if not rows:
-        return [[] for _ in range(width)]
-    return [list(column) for column in zip(*rows, strict=True)]
-
-
-def _value(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """A google.protobuf.Value as the Python value it stands for."""
     kind = value.WhichOneof("kind")
     if kind == "string_value":
         return value.string_value
@@ -55,30 +51,94 @@ def _value(value: Any) -> Any:
     if kind == "bool_value":
         return value.bool_value
     if kind == "struct_value":
-        fields = value.struct_value.fields
-        return {k: _value(fields[k]) for k in fields}
+        return _plain_fields(value.struct_value.fields)
     if kind == "list_value":
-        return [_value(v) for v in value.list_value.values]
+        return _plain_values(value.list_value.values)
     return None
 
 
-# One encoder for every call: json.dumps with options builds a new one each time.
-_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+# _plain_fields and _plain_values read strings, numbers and booleans in place: most values are
+# leaves, and a call per leaf would cost as much as reading it.
+def _plain_fields(fields: Any) -> dict[str, Any]:
+    plain = {}
+    for key in fields:
+        value = fields[key]
+        kind = value.WhichOneof("kind")
+        if kind == "string_value":
+            plain[key] = value.string_value
+        elif kind == "number_value":
+            plain[key] = value.number_value
+        elif kind == "bool_value":
+            plain[key] = value.bool_value
+        else:
+            plain[key] = _plain(value)
+    return plain
+
+
+def _plain_values(values: Any) -> list[Any]:
+    plain = []
+    append = plain.append
+    for value in values[:]:
+        kind = value.WhichOneof("kind")
+        if kind == "string_value":
+            append(value.string_value)
+        elif kind == "number_value":
+            append(value.number_value)
+        elif kind == "bool_value":
+            append(value.bool_value)
+        else:
+            append(_plain(value))
+    return plain
+
+
+# Compact JSON with sorted keys. JSONEncoder.encode builds its C encoder anew on every call; this one
+# is built once (no circular-reference check: the values come from protobuf messages, never cyclic).
+_encoder = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+if json.encoder.c_make_encoder is not None:
+    _encode = json.encoder.c_make_encoder(
+        None, _encoder.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+    )
+
+    def _dumps(value: Any) -> str:
+        return "".join(_encode(value, 0))
+
+else:
+    _dumps = _encoder.encode
 
 
 def _json_struct(struct: Any) -> str:
-    fields = struct.fields
-    return _dumps({k: _value(fields[k]) for k in fields})
+    return _dumps(_plain_fields(struct.fields))
 
 
 def _json_value(value: Any) -> str:
-    return _dumps(_value(value))
+    return _dumps(_plain(value))
 
 
 def _json_list(values: Any) -> str:
-    return _dumps([_value(v) for v in values.values])
+    return _dumps(_plain_values(values.values))
 
 
+def _collector_paused(transform: Callable[[Any, bytes], list[Any]]) -> Callable[[Any, bytes], list[Any]]:
+    """A transformer that runs with the cyclic garbage collector paused.
+
+    A transformer makes only tuples, lists and dicts of plain values, never a reference cycle, so the
+    collector can free nothing of what it makes; but every few hundred rows it would run anyway,
+    and rescan all the rows of the batch made so far. Paused, the batch costs no collection."""
+
+    @functools.wraps(transform)
+    def run(batch: Any, pii_key: bytes = b"") -> list[Any]:
+        if not gc.isenabled():
+            return transform(batch, pii_key)
+        gc.disable()
+        try:
+            return transform(batch, pii_key)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_collector_paused
 def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.ApplicationError -> atomic.application_error."""
     rows = []
@@ -89,17 +149,13 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -120,9 +176,9 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.message,
                 p.programmingLanguage,
                 p.className,
@@ -172,6 +228,7 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.LinkClick -> atomic.link_click."""
     rows = []
@@ -182,17 +239,13 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -213,11 +266,11 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.elementId,
-                list(getattr(p, "class")),
+                getattr(p, "class")[:],
                 p.elementTarget,
                 p.targetUrl,
                 p.elementContent,
@@ -261,6 +314,7 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.PagePing -> atomic.page_ping."""
     rows = []
@@ -271,18 +325,14 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
         _m0 = p.documentSize
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -303,9 +353,9 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.url,
                 p.minXOffset,
                 p.maxXOffset,
@@ -355,6 +405,7 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_page_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.PageView -> atomic.page_view."""
     rows = []
@@ -365,17 +416,13 @@ def transform_page_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -396,9 +443,9 @@ def transform_page_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.url,
                 p.title,
                 p.referrer,
@@ -440,6 +487,7 @@ def transform_page_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.ScreenView -> atomic.screen_view."""
     rows = []
@@ -450,17 +498,13 @@ def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -481,9 +525,9 @@ def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.name,
                 p.id,
                 p.type,
@@ -533,6 +577,7 @@ def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.StructuredEvent -> atomic.structured_event."""
     rows = []
@@ -543,17 +588,13 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -574,9 +615,9 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.category,
                 p.action,
                 p.label,
@@ -622,6 +663,7 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.Timing -> atomic.timing."""
     rows = []
@@ -632,17 +674,13 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
         append(
             (
                 e.ttm,
@@ -663,9 +701,9 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.category,
                 p.variable,
                 p.timing,
@@ -709,6 +747,7 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
     ]
 
 
+@_collector_paused
 def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.Transaction -> atomic.transaction."""
     rows = []
@@ -719,31 +758,22 @@ def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e0 = e.subject
         _e1 = _e0.screenResolution
         _e2 = _e0.viewport
-        _e3 = list(e.contexts)
-        _e4 = _transpose(
-            [
-                (
-                    _i1.schema,
-                    (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-                )
-                for _i1 in _e3
-            ],
-            2,
-        )
-        _m0 = list(p.items)
-        _m1 = _transpose(
-            [
-                (
-                    _i1.sku,
-                    _i1.name,
-                    _i1.category,
-                    _i1.price,
-                    _i1.quantity,
-                )
-                for _i1 in _m0
-            ],
-            5,
-        )
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
+        _mr0 = []
+        for _i1 in p.items[:]:
+            _mr0 += (
+                _i1.sku,
+                _i1.name,
+                _i1.category,
+                _i1.price,
+                _i1.quantity,
+            )
         append(
             (
                 e.ttm,
@@ -764,20 +794,20 @@ def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
                 _e2.width,
                 _e2.height,
                 _e0.colorDepth,
-                _e4[0],
-                _e4[1],
-                dict(e.labels),
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
                 p.orderId,
                 p.affiliation,
                 p.total,
                 p.tax,
                 p.shipping,
                 p.currency,
-                _m1[0],
-                _m1[1],
-                _m1[2],
-                _m1[3],
-                _m1[4],
+                _mr0[0::5],
+                _mr0[1::5],
+                _mr0[2::5],
+                _mr0[3::5],
+                _mr0[4::5],
             )
         )
     n = len(rows)
