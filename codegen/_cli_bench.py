@@ -59,6 +59,37 @@ def bench_ingest(
     typer.echo(json.dumps(result))
 
 
+@bench_app.command("sink")
+def bench_sink(
+    events: Annotated[int, typer.Option(help="Backlog to fill the queues with before the sink starts.")] = 300_000,
+    clients: Annotated[int, typer.Option(help="Concurrent gRPC clients filling the queues.")] = 16,
+    batch: Annotated[int, typer.Option(help="Events per Dispatch call.")] = 100,
+    steady_seconds: Annotated[float, typer.Option(help="Length of the steady-state phase.")] = 20.0,
+    steady_rate: Annotated[float, typer.Option(help="Events/s during the steady-state phase.")] = 20_000,
+    direct_share: Annotated[float, typer.Option(
+        help="Events of a type on a direct-mode (low-volume) queue, per event of a buffered type; 1: uniform.")] = 0.05,
+    broker_url: Annotated[str, typer.Option(help="RabbitMQ.")] = "amqp://guest:guest@127.0.0.1:5672/",
+    clickhouse_url: Annotated[str, typer.Option(help="ClickHouse (default: chDB in a temporary folder).")] = "",
+    generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
+    results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "sink.json",
+) -> None:
+    """RabbitMQ -> a sink process -> ClickHouse: events/s draining a backlog, inserts/s per table at a steady rate."""
+    from runtime.bench.sink import run_sink_bench
+    from runtime.generated import load_generated
+
+    result = run_sink_bench(load_generated(generated), broker_url, events=events, clients=clients,
+                            batch_events=batch, steady_seconds=steady_seconds, steady_rate=steady_rate,
+                            log_dir=results.parent, clickhouse_url=clickhouse_url, direct_share=direct_share)
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(result, indent=2) + "\n")
+    steady = result["steady"]
+    typer.echo(f"{result['events_per_s']:,} events/s from RabbitMQ into ClickHouse ({result['backlog_events']:,} "
+               f"events in {result['backlog_messages']:,} messages, drained in {result['drain_s']}s); at "
+               f"{steady['events_per_s']:,} events/s, at most {steady['inserts_per_s_per_table_max']} inserts/s "
+               f"per table; lost {result['lost']}, duplicates {result['duplicates']}")
+    typer.echo(json.dumps(result))
+
+
 @bench_app.command("e2e")
 def bench_e2e(
     seconds: Annotated[float, typer.Option(help="How long the clients send (each phase).")] = 20.0,

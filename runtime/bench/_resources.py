@@ -6,7 +6,7 @@ import os
 import threading
 from dataclasses import dataclass
 
-__all__ = ["ProcessSampler", "cpu_seconds", "peak_rss_mb"]
+__all__ = ["ProcessSampler", "cpu_seconds", "peak_rss_mb", "rabbitmq_pid"]
 
 _TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -87,3 +87,18 @@ class ProcessSampler:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def rabbitmq_pid() -> int | None:
+    """The pid of a RabbitMQ node running on this machine (its Erlang VM), for its CPU time; None if none is."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                argv = cmdline.read().split(b"\0")
+        except OSError:
+            continue
+        if argv and argv[0].endswith(b"beam.smp") and any(b"rabbit" in arg for arg in argv):
+            return int(entry)
+    return None

@@ -1,0 +1,154 @@
+"""Sink benchmark: RabbitMQ -> a sink process -> ClickHouse, from a backlog and at a steady rate.
+
+The queues are filled the way production fills them, by an ingest process taking gRPC traffic (so the
+messages carry the micro-batches ingest really makes), with no sink running. Then a sink process starts
+and drains the backlog: events/s is the backlog over the time from the sink being ready to the last row
+stored. A second phase runs ingest and sink together at a fixed rate and counts inserts per second per
+table, the number ClickHouse cares about ("too many parts"). Every acknowledged event is then checked
+to be stored exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from typing import Any
+
+from prometheus_client.parser import text_string_to_metric_families
+
+from ..generated import GeneratedSchema
+from ..store.connect import open_client
+from ._resources import cpu_seconds, peak_rss_mb, rabbitmq_pid
+from ._service import ServiceProcess
+from ._verify import CONSUMED, PUBLISHED, Ledger, check_stored, scrape, wait_until
+from .ingest import delete_namespace, drive_load, grpc_event_types, sample_batches
+
+__all__ = ["run_sink_bench"]
+
+_INSERTS = "eventgen_insert_seconds_count"
+_ROWS = "eventgen_rows_inserted_total"
+
+
+def _by_label(http_port: int, sample_name: str, label: str) -> dict[str, float]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/metrics", timeout=5) as answer:
+        text = answer.read().decode()
+    values: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == sample_name:
+                key = sample.labels.get(label, "")
+                values[key] = values.get(key, 0.0) + sample.value
+    return values
+
+
+def volume_mix(schema: GeneratedSchema, direct_share: float) -> tuple[str, ...]:
+    """The gRPC event types in the proportions the schema declares: a type on a direct-mode queue (one
+    insert per message, for low-volume events) gets `direct_share` of the events a buffered type gets."""
+    types = grpc_event_types(schema)
+    direct = {t for q in schema.topology["queues"] if q["sink"]["mode"] == "direct" for t in q["event_types"]}
+    if direct_share >= 1 or not direct:
+        return types
+    every = max(1, round(1 / direct_share))
+    buffered = [t for t in types if t not in direct]
+    mix = buffered * every
+    step = len(mix) // max(1, len(direct & set(types)))
+    for n, event_type in enumerate(t for t in types if t in direct):  # spread out, not all at the end
+        mix.insert(n * (step + 1), event_type)
+    return tuple(mix)
+
+
+def _fill(schema: GeneratedSchema, port: int, batches: list[Any], clients: int, events: int, run: str,
+          calls: list[tuple[str, int, tuple[int, ...]]]) -> int:
+    """Drives the ingest process until it acknowledged `events` events; returns how many it did."""
+    acked, chunk = 0, 0
+    while acked < events:
+        result = asyncio.run(drive_load(schema, port, batches, clients, 2.0, unique_ids=f"{run}f{chunk}"))
+        calls.extend(result.acked_calls)
+        acked += result.accepted
+        chunk += 1
+    return acked
+
+
+def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clients: int, batch_events: int,
+                   steady_seconds: float, steady_rate: float, log_dir: Path, clickhouse_url: str = "",
+                   direct_share: float = 0.05) -> dict[str, Any]:
+    namespace = f"sinkbench-{uuid.uuid4().hex[:8]}"
+    run = f"sb{uuid.uuid4().hex[:6]}"
+    data = Path(tempfile.mkdtemp(prefix="eventgen-sink-bench-"))
+    store = clickhouse_url or f"chdb://{data / 'clickhouse'}"
+    common = ("--broker-url", amqp_url, "--namespace", namespace)
+    batches = sample_batches(schema, 64, batch_events, types=volume_mix(schema, direct_share))
+    calls: list[tuple[str, int, tuple[int, ...]]] = []
+    processes: list[ServiceProcess] = []
+    result: dict[str, Any] = {"benchmark": "sink", "broker": "rabbitmq", "store": store.split(":", 1)[0],
+                              "batch_events": batch_events, "clients": clients,
+                              "direct_share": direct_share}
+    try:
+        ingest = ServiceProcess("--role", "ingest", *common, log=log_dir / "sink-bench-ingest.log")
+        processes.append(ingest)
+        ingest.wait_ready()
+        backlog = _fill(schema, ingest.grpc_port, batches, clients, events, run, calls)
+        messages = scrape(ingest.http_port)[PUBLISHED]
+        ingest.stop()
+        result.update(backlog_events=backlog, backlog_messages=int(messages),
+                      events_per_message=round(backlog / messages, 1))
+
+        sink = ServiceProcess("--role", "sink", *common, "--clickhouse-url", store, "--data-dir", str(data),
+                              log=log_dir / "sink-bench-sink.log")
+        processes.append(sink)
+        sink.wait_ready()
+        started, cpu0 = time.monotonic(), cpu_seconds(sink.process.pid)
+        broker_pid = rabbitmq_pid()
+        broker0 = cpu_seconds(broker_pid) if broker_pid else 0.0
+        drained = wait_until(lambda: scrape(sink.http_port).get(_ROWS, 0.0) >= backlog, 600, poll=0.5)
+        drain_s = time.monotonic() - started
+        inserts = _by_label(sink.http_port, _INSERTS, "table")
+        result.update(
+            drained=drained, drain_s=round(drain_s, 2), events_per_s=round(backlog / drain_s),
+            sink_cpu_cores=round((cpu_seconds(sink.process.pid) - cpu0) / drain_s, 2),
+            rabbitmq_cpu_cores=round((cpu_seconds(broker_pid) - broker0) / drain_s, 2) if broker_pid else None,
+            drain_inserts=int(sum(inserts.values())),
+            drain_rows_per_insert=round(backlog / max(1.0, sum(inserts.values()))),
+        )
+
+        # Steady state: ingest and sink together at a rate the sink keeps up with.
+        ingest = ServiceProcess("--role", "ingest", *common, log=log_dir / "sink-bench-ingest-2.log")
+        processes.append(ingest)
+        ingest.wait_ready()
+        before = _by_label(sink.http_port, _INSERTS, "table")
+        load = asyncio.run(drive_load(schema, ingest.grpc_port, batches, clients, steady_seconds,
+                                      unique_ids=f"{run}s", events_per_s=steady_rate))
+        after = _by_label(sink.http_port, _INSERTS, "table")
+        calls.extend(load.acked_calls)
+        per_table = {t: (after.get(t, 0.0) - before.get(t, 0.0)) / load.seconds for t in after}
+        busiest = sorted(per_table.items(), key=lambda item: -item[1])
+        result["steady"] = {
+            "rate_events_per_s": steady_rate, "seconds": round(load.seconds, 2),
+            "events_per_s": round(load.accepted / load.seconds), "tables": len(per_table),
+            "inserts_per_s_per_table_max": round(busiest[0][1], 2) if busiest else 0.0,
+            "inserts_per_s_per_table_median": round(statistics.median(per_table.values()), 2) if per_table else 0.0,
+            "busiest_tables": {t: round(v, 2) for t, v in busiest[:3]},
+        }
+        published = scrape(ingest.http_port)[PUBLISHED]
+        ingest.stop()
+        wait_until(lambda: scrape(sink.http_port).get(CONSUMED, 0.0) >= messages + published, 120)
+        result["sink_rss_mb"] = peak_rss_mb(sink.process.pid)
+        sink.stop()  # drains and frees the chDB folder for the check
+        client = open_client(store)
+        try:
+            check = check_stored(client, schema, Ledger(run, calls))
+        finally:
+            client.close()
+        result.update(acked=check.acked, stored=check.stored, lost=check.lost, duplicates=check.duplicates)
+    finally:
+        for process in processes:
+            process.stop()
+        asyncio.run(delete_namespace(amqp_url, schema, namespace))
+        shutil.rmtree(data, ignore_errors=True)
+    return result
