@@ -44,8 +44,10 @@ class SinkService:
         for spec in self._queues:
             name = spec["name"]
             poison = PoisonHandler(name, self.broker, self.topology, self.schema.transport.StampedBatch, self.metrics)
-            # Enough unacked messages to fill a buffered batch, bounded so memory stays flat.
-            prefetch = 1 if spec["sink"]["mode"] == "direct" else self._prefetch
+            # Enough unacked messages to fill a buffered batch, bounded so memory stays flat. A direct sinker
+            # gets as many: it inserts each message as it comes, together with those that came during the
+            # insert before, so a backlog drains in inserts of many messages, not one round trip each.
+            prefetch = self._prefetch
             consumers = max(1, spec["sink"]["consumers"])
             sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
                             self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers)

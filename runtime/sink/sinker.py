@@ -21,9 +21,10 @@ log = logging.getLogger("eventgen.sink")
 
 
 class Sinker:
-    """One queue's sinker. Direct: one insert per message. Buffered: flush at a row count, a byte size
-    or an interval, or when every message the broker will hand over unacked is waiting; one insert per
-    table and event type. A message is acked only once its rows are stored."""
+    """One queue's sinker. Direct: a message is inserted as soon as it comes, with the messages that came
+    while the insert before ran (one each when they come one at a time). Buffered: flush at a row count, a
+    byte size or an interval, or when every message the broker will hand over unacked is waiting. One
+    insert per table and event type. A message is acked only once its rows are stored."""
 
     def __init__(self, queue: str, policy: dict[str, Any], store: Store, columns: dict[str, tuple[str, ...]],
                  breaker: CircuitBreaker, poison: PoisonHandler, metrics: Any,

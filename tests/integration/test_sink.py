@@ -158,3 +158,39 @@ async def test_a_store_outage_sends_nothing_to_dead_letters_and_every_row_lands_
         rows = await app.store.query(f"SELECT count(), uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'outage-%'")
     assert rows[0][0] == rows[0][1]
     assert not result.errors, result.summary()
+
+
+
+@pytest.mark.rabbitmq
+async def test_a_direct_queue_inserts_at_once_and_drains_a_backlog_in_few_inserts(namespace, tmp_path):
+    direct = next(q for q in SCHEMA.topology["queues"] if q["sink"]["mode"] == "direct")
+    event_type = direct["event_types"][0]
+    table = SCHEMA.transformers.TABLES[event_type]
+    envelope = next(e for e in one_of_each(prefix="direct").events
+                    if e.WhichOneof(SCHEMA.envelope.ONEOF) == SCHEMA.envelope.ARMS[event_type])
+
+    def one_event(i: int) -> Batch:
+        batch = Batch()
+        batch.events.add().CopyFrom(envelope)
+        batch.events[0].event_id = f"direct-{i}"
+        return batch
+
+    async def stored(app, rows: int) -> bool:
+        return await count(app, table, "event_id LIKE 'direct-%'") >= rows
+
+    async with running_app(AMQP_URL, namespace) as ingest:
+        for i in range(30):  # a backlog of 30 messages of one event each, no sink running
+            await dispatch(ingest.grpc_port, one_event(i))
+        async with running_app(AMQP_URL, namespace, role="sink", clickhouse_url=clickhouse_url(tmp_path)) as sink:
+            assert await wait_for(lambda: stored(sink, 30), 30)
+            inserts = sink.metrics.registry.get_sample_value("eventgen_insert_seconds_count", {"table": table})
+            assert inserts < 30, f"{inserts} inserts for a backlog of 30 messages"
+            # One message alone is inserted at once, not after a flush interval.
+            started = asyncio.get_running_loop().time()
+            await dispatch(ingest.grpc_port, one_event(30))
+            assert await wait_for(lambda: stored(sink, 31), 10, poll=0.02)
+            assert asyncio.get_running_loop().time() - started < direct["sink"]["flush_interval_ms"] / 1000
+            queue = next(q["name"] for q in sink.topology.queues if q["event_types"] == direct["event_types"])
+            flushes = sink.metrics.registry.get_sample_value("eventgen_sink_flushes_total",
+                                                             {"queue": queue, "reason": "direct"})
+            assert flushes is not None and 2 <= flushes <= inserts + 1
