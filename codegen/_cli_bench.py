@@ -102,8 +102,9 @@ def bench_e2e(
     batch: Annotated[int, typer.Option(help="Events per Dispatch call.", min=1)] = 100,
     rate: Annotated[float | None, typer.Option(help="Open-loop at this many events/s instead of as fast as the "
                                                     "clients go.", min=1)] = None,
-    half_rate: Annotated[bool, typer.Option("--half-rate", help="Then run as long again, open-loop at half the "
-                                                                "measured rate, and report its p99 latency "
+    half_rate: Annotated[bool, typer.Option("--half-rate", help="Then, once the sink has caught up, run as long "
+                                                                "again, open-loop at half the rate the first "
+                                                                "phase sustained, and report its p99 latency "
                                                                 "against the 50 ms target.")] = False,
     target: Annotated[str, typer.Option(help="HOST:PORT of a running service to drive instead of starting one "
                                              "(needs --clickhouse http(s)://... to check the rows; it cannot see "
