@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ..broker import BrokerUnavailable
 from ..store.errors import StoreError
 from ..store.store import Store
 from .batch import BadEvent, Transformed, concat_columns, select_rows
@@ -110,7 +111,11 @@ class Sinker:
                 await self._isolate(table, names, items[0], str(exc))
             return
         for item in items:
-            await self._poison.settle(item, item.bad)
+            try:
+                await self._poison.settle(item, item.bad)
+            except BrokerUnavailable as exc:
+                # The channel it came on is gone (RabbitMQ requeued it); its redelivery skips the stored rows.
+                log.warning("%s", exc, extra={"component": "sink", "queue": self.queue})
 
     async def _insert(self, table: str, names: tuple[str, ...], columns: list[Any], token: str, rows: int) -> None:
         started = time.perf_counter()
