@@ -22,14 +22,14 @@ def free_port() -> int:
 
 class ServiceProcess:
     """`eventgen run` with the given flags on free ports (or on `grpc_port`, shared with other processes
-    started with --reuse-port); its output goes to `log`."""
+    started with --reuse-port); its output goes to `log`. `program` is what runs `run` (default eventgen's CLI)."""
 
-    def __init__(self, *flags: str, log: Path, env: dict[str, str] | None = None, grpc_port: int | None = None
-                 ) -> None:
+    def __init__(self, *flags: str, log: Path, env: dict[str, str] | None = None, grpc_port: int | None = None,
+                 program: tuple[str, ...] = ("-m", "codegen.cli")) -> None:
         self.grpc_port = grpc_port or free_port()
         self.http_port = free_port()
         self.log = log
-        args = [sys.executable, "-m", "codegen.cli", "run", "--grpc-port", str(self.grpc_port),
+        args = [sys.executable, *program, "run", "--grpc-port", str(self.grpc_port),
                 "--http-port", str(self.http_port), *flags]
         log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = log.open("wb")

@@ -11,7 +11,7 @@ from typing import Any
 from grpclib.client import Channel
 from grpclib.const import Cardinality
 from grpclib.encoding.proto import ProtoCodec
-from grpclib.exceptions import GRPCError
+from grpclib.exceptions import GRPCError, StreamTerminatedError
 
 from ..generated import GeneratedSchema
 from ..samples import SampleFactory
@@ -59,8 +59,12 @@ class LoadResult:
     accepted: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     latencies_ms: list[float] = field(default_factory=list)
-    # Events of batches whose call failed: the clients were not told they are stored.
+    # Events of batches whose call failed (and, with retries, was not answered by a retry either): the
+    # clients were not told they are stored.
     unacknowledged: int = 0
+    # Events in the calls made, each call counted once however often it was retried; and the retries.
+    sent: int = 0
+    retries: int = 0
     # One entry per answered call: (seconds since the load started, when the answer came; latency in ms;
     # events accepted), for per-second series.
     timeline: list[tuple[float, float, int]] = field(default_factory=list)
@@ -93,10 +97,13 @@ def percentile(ordered: list[float], fraction: float) -> float:
 
 async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], clients: int, seconds: float,
                      rate_per_s: float | None = None, host: str = "127.0.0.1", unique_ids: str = "",
-                     metadata: dict[str, str] | None = None, events_per_s: float | None = None) -> LoadResult:
+                     metadata: dict[str, str] | None = None, events_per_s: float | None = None,
+                     retry_s: float = 0.0) -> LoadResult:
     """`clients` concurrent callers sending the batches round-robin for `seconds` (at most `rate_per_s`
     batches a second overall when given). With `unique_ids` (a prefix), every event sent gets an id of
-    its own, and the result lists the ids the service acknowledged.
+    its own, and the result lists the ids the service acknowledged. With `retry_s` (closed loop only), a
+    client sends a failed call again, with the same ids, until it is answered or `retry_s` seconds have
+    passed since the end of the load.
 
     With `events_per_s`, the load is open-loop instead: calls start on a fixed schedule whatever the
     answers, over `clients` connections with up to 4 calls in flight on each, and each latency counts
@@ -112,8 +119,10 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
     origin = time.monotonic()
     deadline = origin + seconds
 
-    async def call(sequence: int, channel: Channel, scheduled: float | None = None) -> float:
-        """One Dispatch of batch `sequence`; returns how long it took in seconds."""
+    async def call(sequence: int, channel: Channel, scheduled: float | None = None,
+                   final: bool = True) -> tuple[float, bool]:
+        """One Dispatch of batch `sequence`: how long it took in seconds, and whether it was answered. A failed
+        call's events count as unacknowledged when it is the `final` attempt."""
         index = sequence % len(batches)
         request: Any = encoded[index]
         key = ""
@@ -129,12 +138,13 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
                                        metadata=metadata, timeout=30) as stream:
                 await stream.send_message(request, end=True)
                 response = await stream.recv_message()
-        except (TimeoutError, GRPCError, OSError) as exc:
+        except (TimeoutError, GRPCError, OSError, StreamTerminatedError) as exc:  # the last: the server went away
             name = exc.status.name if isinstance(exc, GRPCError) else type(exc).__name__
             result.errors[name] = result.errors.get(name, 0) + 1
-            result.unacknowledged += counts[index]
+            if final:
+                result.unacknowledged += counts[index]
             await asyncio.sleep(0.05)
-            return time.perf_counter() - started
+            return time.perf_counter() - started, False
         elapsed = time.perf_counter() - started
         now = time.monotonic()
         latency = now - scheduled if scheduled is not None else elapsed
@@ -144,13 +154,22 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
         result.accepted += response.accepted
         if key:
             result.acked_calls.append((key, counts[index], tuple(r.index for r in response.rejected)))
-        return elapsed
+        return elapsed, True
 
     async def closed_loop(channel: Channel) -> None:
         nonlocal sent
         while time.monotonic() < deadline:
             sequence, sent = sent, sent + 1
-            elapsed = await call(sequence, channel)
+            result.sent += counts[sequence % len(batches)]
+            pause = 0.05
+            while True:
+                final = not retry_s or time.monotonic() >= deadline + retry_s
+                elapsed, answered = await call(sequence, channel, final=final)
+                if answered or final:
+                    break
+                result.retries += 1
+                await asyncio.sleep(pause)  # after call()'s own 50 ms: up to 0.5 s between attempts
+                pause = min(pause * 2, 0.45)
             if interval:
                 await asyncio.sleep(max(0.0, interval - elapsed))
 
@@ -160,7 +179,8 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
 
         async def scheduled_call(sequence: int, scheduled: float) -> float:
             async with slots:
-                return await call(sequence, channels[sequence % clients], scheduled)
+                result.sent += counts[sequence % len(batches)]
+                return (await call(sequence, channels[sequence % clients], scheduled))[0]
 
         sequence = 0
         while (scheduled := origin + sequence / calls_per_s) < deadline:
@@ -207,6 +227,7 @@ def run_ingest_bench(schema: GeneratedSchema, amqp_url: str, seconds: float, cli
     import os
     import uuid
 
+    from ._resources import cpu_seconds, rabbitmq_pid
     from ._service import ServiceProcess
 
     namespace = f"bench-{uuid.uuid4().hex[:8]}"
@@ -217,14 +238,21 @@ def run_ingest_bench(schema: GeneratedSchema, amqp_url: str, seconds: float, cli
         types = grpc_event_types(schema) if mix == "grpc" else schema.event_types
         batches = sample_batches(schema, 64, batch_events, types=types)
         asyncio.run(drive_load(schema, service.grpc_port, batches, clients, min(2.0, seconds)))  # warm-up
+        broker_pid = rabbitmq_pid()
+        cpu0 = (cpu_seconds(service.process.pid), cpu_seconds(broker_pid) if broker_pid else 0.0, time.process_time())
         load = asyncio.run(drive_load(schema, service.grpc_port, batches, clients, seconds))
+        cpu1 = (cpu_seconds(service.process.pid), cpu_seconds(broker_pid) if broker_pid else 0.0, time.process_time())
         rss = _rss_mb(service.process.pid)
     finally:
         service.stop()
         asyncio.run(delete_namespace(amqp_url, schema, namespace))
     return {"benchmark": "ingest", "broker": "rabbitmq", "clients": clients, "batch_events": batch_events,
             "event_types": len(types),
-            **load.summary(), "server_rss_mb": rss, "cpus": os.cpu_count()}
+            **load.summary(), "server_rss_mb": rss, "cpus": os.cpu_count(),
+            # CPU time per acknowledged event: where the two cores go.
+            "cpu_us_per_event": {name: round((after - before) / max(1, load.accepted) * 1e6, 2) for name, before, after
+                                 in zip(("ingest", "rabbitmq", "client"), cpu0, cpu1, strict=True)
+                                 if name != "rabbitmq" or broker_pid}}
 
 
 def _rss_mb(pid: int) -> float:

@@ -1,20 +1,18 @@
-"""The sink on the real RabbitMQ and the real ClickHouse engine: poison, replay, crashes, outages."""
+"""The sink on the real RabbitMQ and the real ClickHouse engine: every type, poison and replay, direct queues.
+Crashes and outages are in the fault suite (tests/fault)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import signal
 
 import pytest
 
-from runtime.bench._service import ServiceProcess
-from runtime.bench.ingest import drive_load, sample_batches
 from runtime.sink.dead_letters import list_dead_letters, replay
 from runtime.sink.poison import ERROR_HEADER
 from tests.integration.conftest import AMQP_URL
 from tests.integration.ingest_harness import SCHEMA, Batch, one_of_each, running_app
-from tests.integration.sink_harness import query_in_subprocess, wait_for
+from tests.integration.sink_harness import wait_for
 from tests.integration.test_ingest_grpc import dispatch
 
 BROKERS = [pytest.param("memory://", id="memory"),
@@ -92,73 +90,6 @@ async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(br
         assert (await replay(app.broker, app.topology, SCHEMA))["replayed"] == 0
         await asyncio.sleep(1.5)
         assert await count(app, "events.page_viewed", "event_id = 'p-4'") == 1
-
-
-@pytest.mark.rabbitmq
-async def test_the_sink_killed_mid_batch_loses_nothing_and_duplicates_nothing(namespace, tmp_path):
-    url = clickhouse_url(tmp_path)
-    flags = ("--role", "sink", "--broker-url", AMQP_URL, "--namespace", namespace, "--clickhouse-url", url)
-    sink = ServiceProcess(*flags, log=tmp_path / "sink-1.log")
-    sink.wait_ready()
-    batches = sample_batches(SCHEMA, 16, 50)
-    async with running_app(AMQP_URL, namespace, role="ingest") as app:
-        load = asyncio.create_task(drive_load(SCHEMA, app.grpc_port, batches, clients=4, seconds=8,
-                                              unique_ids="kill"))
-        await asyncio.sleep(3)
-        sink.process.send_signal(signal.SIGKILL)
-        sink.process.wait()
-        sink.stop()
-        sink = ServiceProcess(*flags, log=tmp_path / "sink-2.log")
-        result = await load
-        await asyncio.get_running_loop().run_in_executor(None, sink.wait_ready)
-
-        async def drained() -> bool:
-            depths = [await app.broker.queue_depth(q["name"]) for q in app.topology.queues]
-            return not any(depths)
-
-        assert await wait_for(drained, 60)
-    await asyncio.sleep(12)  # the longest flush interval of the schema
-    assert sink.stop() == 0
-    acked = set(result.acked_ids)
-    assert len(acked) > 500, result.summary()
-    tables = sorted({SCHEMA.transformers.TABLES[t] for t in SCHEMA.event_types})
-    union = " UNION ALL ".join(f"SELECT event_id FROM {t}" for t in tables)
-    rows = query_in_subprocess(url, f"SELECT count(), uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'kill-%'")
-    stored_ids = {r[0] for r in query_in_subprocess(url, f"SELECT event_id FROM ({union}) WHERE event_id LIKE 'kill-%'")}
-    total, distinct = rows[0]
-    assert not acked - stored_ids, f"{len(acked - stored_ids)} acknowledged events are not stored"
-    assert total == distinct, f"{total - distinct} duplicates are visible to queries"
-
-
-@pytest.mark.rabbitmq
-async def test_a_store_outage_sends_nothing_to_dead_letters_and_every_row_lands_after(namespace, tmp_path):
-    broker_url = AMQP_URL
-    batches = sample_batches(SCHEMA, 16, 20)
-    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
-        tables = sorted({SCHEMA.transformers.TABLES[t] for t in SCHEMA.event_types})
-        load = asyncio.create_task(drive_load(SCHEMA, app.grpc_port, batches, clients=2, seconds=36,
-                                              rate_per_s=8, unique_ids="outage"))
-        await asyncio.sleep(3)
-        # The database goes away for 30 s: every insert fails the way an unreachable store's would.
-        await app.store.command("DETACH DATABASE events")
-        await asyncio.sleep(30)
-        assert app.sink.breaker.state == "open"
-        await app.store.command("ATTACH DATABASE events")
-        result = await load
-        acked = set(result.acked_ids)
-        union = " UNION ALL ".join(f"SELECT event_id FROM {t}" for t in tables)
-
-        async def all_stored() -> bool:
-            rows = await app.store.query(f"SELECT uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'outage-%'")
-            return rows[0][0] >= len(acked)
-
-        assert await wait_for(all_stored, 120), "not every acknowledged event was stored after the outage"
-        for queue in app.topology.dead_letter_queues:
-            assert await app.broker.queue_depth(queue["name"]) == 0, queue["name"]
-        rows = await app.store.query(f"SELECT count(), uniqExact(event_id) FROM ({union}) WHERE event_id LIKE 'outage-%'")
-    assert rows[0][0] == rows[0][1]
-    assert not result.errors, result.summary()
-
 
 
 @pytest.mark.rabbitmq

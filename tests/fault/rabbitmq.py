@@ -1,0 +1,105 @@
+"""Disturbing the shared RabbitMQ on purpose: rabbitmqctl with a bound on every call, the marker file that
+tells others it is disturbed, and the recovery that leaves it running whatever happened."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from tests.integration.conftest import AMQP_URL
+
+__all__ = ["MARKER", "disrupted", "ensure_running", "rabbitmqctl", "restart_app"]
+
+# Whoever measures on this RabbitMQ checks for this file: while it exists, RabbitMQ is being disturbed.
+MARKER = Path("/tmp/eventgen-rabbitmq-disrupted")
+# How long RabbitMQ may take to come back after a disruption before the suite gives up on it.
+RECOVERY_S = 150.0
+
+
+def rabbitmqctl(*args: str, timeout: float = 60) -> str:
+    """One rabbitmqctl command, killed after `timeout` seconds (a stuck node never holds the suite)."""
+    try:
+        done = subprocess.run(["rabbitmqctl", *args], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise RuntimeError(f"rabbitmqctl {' '.join(args)} did not finish within {timeout}s") from exc
+    if done.returncode != 0:
+        raise RuntimeError(f"rabbitmqctl {' '.join(args)} failed ({done.returncode}): {done.stderr or done.stdout}")
+    return done.stdout
+
+
+def ensure_running(timeout: float = RECOVERY_S) -> float:
+    """Leaves RabbitMQ running: starts the app (nothing happens when it runs), waits for the boot, and until
+    a fresh AMQP connection opens (the listener comes up after the boot). Returns the seconds it took."""
+    started = time.monotonic()
+    deadline = started + timeout
+    problem: Exception | None = None
+    while time.monotonic() < deadline:
+        left = max(5.0, deadline - time.monotonic())
+        try:
+            rabbitmqctl("start_app", timeout=min(left, 90))
+            rabbitmqctl("await_startup", "--timeout", str(int(min(left, 90))), timeout=min(left, 90) + 10)
+            asyncio.run(_handshake(min(left, 10)))
+            return time.monotonic() - started
+        except Exception as exc:  # noqa: BLE001 (whatever it is, RabbitMQ is not usable yet: try again)
+            problem = exc
+            time.sleep(1)
+    raise RuntimeError(
+        f"RabbitMQ at {AMQP_URL} did not come back within {timeout}s ({problem!r}); when "
+        "`rabbitmq-diagnostics maybe_stuck` shows readers waiting in rabbit_networking:setup_socket, restart its "
+        "file handle cache: rabbitmqctl eval 'exit(whereis(file_handle_cache), kill).'"
+    )
+
+
+async def _handshake(timeout: float) -> None:
+    import aio_pika
+
+    connection = await asyncio.wait_for(aio_pika.connect(AMQP_URL, timeout=timeout), timeout + 1)
+    await asyncio.wait_for(connection.close(), timeout)
+
+
+@asynccontextmanager
+async def disrupted(scenario: str) -> AsyncIterator[None]:
+    """Marks RabbitMQ as disturbed for the block (the file names the scenario), and leaves it running and
+    answering AMQP after it, whatever happened inside (an exception, a cancellation); then the mark goes."""
+    MARKER.write_text(f"{scenario}\n")
+    try:
+        yield
+    finally:
+        recovery = _Recovery()
+        try:
+            while recovery.is_alive():
+                await asyncio.sleep(0.1)
+        finally:
+            recovery.join(RECOVERY_S + 30)  # cancelled while waiting: RabbitMQ is brought back all the same
+        if recovery.error is not None:
+            raise recovery.error  # the mark stays: RabbitMQ is still disturbed
+        MARKER.unlink(missing_ok=True)
+
+
+class _Recovery(threading.Thread):
+    """ensure_running in a thread, so the event loop (and the load on it) goes on meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__(name="rabbitmq-recovery", daemon=True)
+        self.error: Exception | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            ensure_running()
+        except Exception as exc:  # noqa: BLE001 (handed to the waiter)
+            self.error = exc
+
+
+async def restart_app(down_s: float) -> float:
+    """stop_app, `down_s` seconds down, start_app and await_startup; returns when RabbitMQ takes AMQP
+    connections again (monotonic time). The caller holds `disrupted`, which brings it back on any failure."""
+    await asyncio.to_thread(rabbitmqctl, "stop_app", timeout=90)
+    await asyncio.sleep(down_s)
+    await asyncio.to_thread(ensure_running)
+    return time.monotonic()
