@@ -7,15 +7,14 @@ they finish, so the file holds the latest run of each; and those results as the 
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from runtime.bench._verify import StoredCheck
 from runtime.bench.ingest import LoadResult
+from tests.markdown_tables import table_command
 
 __all__ = ["RESULTS", "load_results", "markdown", "record_load", "record_scenario"]
 
@@ -129,21 +128,8 @@ def _others(errors: dict[str, int], skip: str = "RESOURCE_EXHAUSTED") -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--results", type=Path, default=RESULTS, help="the suite's results (default: %(default)s)")
-    parser.add_argument("--write", type=Path, metavar="FILE", help="replace the tables between the markers in FILE")
-    args = parser.parse_args(argv)
-    if not args.results.exists():
-        raise SystemExit(f"{args.results} does not exist: run `.venv/bin/python -m pytest -m fault tests/fault` first")
-    table = markdown(load_results(args.results))
-    if args.write is None:
-        sys.stdout.write(table)
-    else:
-        before, start, rest = args.write.read_text().partition(START)
-        _, end, after = rest.partition(END)
-        if not start or not end:
-            raise SystemExit(f"{args.write} has no {START} ... {END} markers to put the tables between")
-        args.write.write_text(f"{before}{START}\n{table}{END}{after}")
+    table_command(__doc__.splitlines()[0], RESULTS, lambda path: markdown(load_results(path)), (START, END),
+                  ".venv/bin/python -m pytest -m fault tests/fault", argv)
 
 
 if __name__ == "__main__":
