@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,22 +13,36 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from ..generated import GeneratedSchema
 
-__all__ = ["Ledger", "StoredCheck", "check_stored", "queue_depths", "scrape", "stored_count"]
+__all__ = ["Ledger", "StoredCheck", "check_stored", "queue_depths", "scrape", "scrape_by_label", "stored_count"]
 
 # The service's counters the drain waits on: AMQP messages published (confirmed) and consumed by sinks.
 PUBLISHED = "eventgen_publish_batch_events_count"
 CONSUMED = "eventgen_messages_consumed_total"
 
 
-def scrape(http_port: int, host: str = "127.0.0.1") -> dict[str, float]:
-    """The service's metrics on /metrics, each sample name summed over its labels."""
+def _samples(http_port: int, host: str) -> Iterator[Any]:
     with urllib.request.urlopen(f"http://{host}:{http_port}/metrics", timeout=5) as answer:
         text = answer.read().decode()
-    totals: dict[str, float] = {}
     for family in text_string_to_metric_families(text):
-        for sample in family.samples:
-            totals[sample.name] = totals.get(sample.name, 0.0) + sample.value
+        yield from family.samples
+
+
+def scrape(http_port: int, host: str = "127.0.0.1") -> dict[str, float]:
+    """The service's metrics on /metrics, each sample name summed over its labels."""
+    totals: dict[str, float] = {}
+    for sample in _samples(http_port, host):
+        totals[sample.name] = totals.get(sample.name, 0.0) + sample.value
     return totals
+
+
+def scrape_by_label(http_port: int, sample_name: str, label: str, host: str = "127.0.0.1") -> dict[str, float]:
+    """One sample of the service's /metrics summed by the values of one of its labels."""
+    values: dict[str, float] = {}
+    for sample in _samples(http_port, host):
+        if sample.name == sample_name:
+            key = sample.labels.get(label, "")
+            values[key] = values.get(key, 0.0) + sample.value
+    return values
 
 
 async def queue_depths(amqp_url: str, queues: Iterable[str]) -> dict[str, int]:

@@ -15,36 +15,21 @@ import shutil
 import statistics
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
-
-from prometheus_client.parser import text_string_to_metric_families
 
 from ..generated import GeneratedSchema
 from ..store.connect import open_client
 from ._resources import cpu_seconds, peak_rss_mb, rabbitmq_pid
 from ._service import ServiceProcess
-from ._verify import CONSUMED, PUBLISHED, Ledger, check_stored, scrape, wait_until
+from ._verify import CONSUMED, PUBLISHED, Ledger, check_stored, scrape, scrape_by_label, wait_until
 from .ingest import delete_namespace, drive_load, grpc_event_types, sample_batches
 
 __all__ = ["run_sink_bench"]
 
 _INSERTS = "eventgen_insert_seconds_count"
 _ROWS = "eventgen_rows_inserted_total"
-
-
-def _by_label(http_port: int, sample_name: str, label: str) -> dict[str, float]:
-    with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/metrics", timeout=5) as answer:
-        text = answer.read().decode()
-    values: dict[str, float] = {}
-    for family in text_string_to_metric_families(text):
-        for sample in family.samples:
-            if sample.name == sample_name:
-                key = sample.labels.get(label, "")
-                values[key] = values.get(key, 0.0) + sample.value
-    return values
 
 
 def volume_mix(schema: GeneratedSchema, direct_share: float) -> tuple[str, ...]:
@@ -108,7 +93,7 @@ def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clien
         broker0 = cpu_seconds(broker_pid) if broker_pid else 0.0
         drained = wait_until(lambda: scrape(sink.http_port).get(_ROWS, 0.0) >= backlog, 600, poll=0.5)
         drain_s = time.monotonic() - started
-        inserts = _by_label(sink.http_port, _INSERTS, "table")
+        inserts = scrape_by_label(sink.http_port, _INSERTS, "table")
         result.update(
             drained=drained, drain_s=round(drain_s, 2), events_per_s=round(backlog / drain_s),
             sink_cpu_cores=round((cpu_seconds(sink.process.pid) - cpu0) / drain_s, 2),
@@ -121,10 +106,10 @@ def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clien
         ingest = ServiceProcess("--role", "ingest", *common, log=log_dir / "sink-bench-ingest-2.log")
         processes.append(ingest)
         ingest.wait_ready()
-        before = _by_label(sink.http_port, _INSERTS, "table")
+        before = scrape_by_label(sink.http_port, _INSERTS, "table")
         load = asyncio.run(drive_load(schema, ingest.grpc_port, batches, clients, steady_seconds,
                                       unique_ids=f"{run}s", events_per_s=steady_rate))
-        after = _by_label(sink.http_port, _INSERTS, "table")
+        after = scrape_by_label(sink.http_port, _INSERTS, "table")
         calls.extend(load.acked_calls)
         per_table = {t: (after.get(t, 0.0) - before.get(t, 0.0)) / load.seconds for t in after}
         busiest = sorted(per_table.items(), key=lambda item: -item[1])
