@@ -28,6 +28,8 @@ class Store:
         self._probe_interval = probe_interval
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="eventgen-store")
         self._client: Any = None
+        # One insert context per table and column list: the column types are read once, not before every insert.
+        self._contexts: dict[tuple[str, tuple[str, ...]], _InsertContext] = {}
         self._healthy = False
         self._probe: asyncio.Task[None] | None = None
         self.reconnects = 0
@@ -77,10 +79,16 @@ class Store:
                      token: str) -> None:
         """Inserts columns; the same token makes a retried insert of the same rows a no-op."""
         settings = {"insert_deduplication_token": token, "insert_deduplicate": 1}
+        key = (table, tuple(column_names))
 
         def call() -> None:
-            self._connected_client().insert(table, columns, column_names=list(column_names), column_oriented=True,
-                                            settings=settings)
+            client = self._connected_client()
+            context = self._contexts.get(key)
+            if context is None or context.client is not client:
+                context = _InsertContext(client, client.create_insert_context(table, list(column_names),
+                                                                              column_oriented=True))
+                self._contexts[key] = context
+            context.insert(columns, settings)
 
         try:
             await self._run(call)
@@ -88,6 +96,8 @@ class Store:
             error = classify(exc)
             if error.retryable:
                 self._healthy = False
+            else:  # the table may have changed under us: read its columns again next time
+                self._contexts.pop(key, None)
             raise error from exc
 
     async def existing_ids(self, table: str, event_type: str, ids: Sequence[str], from_us: int, to_us: int) -> set[str]:
@@ -128,6 +138,33 @@ class Store:
             client, self._client = self._client, None
             await self._run(client.close)
         self._executor.shutdown(wait=False)
+
+
+class _InsertContext:
+    """A clickhouse-connect insert context, reused for one table's inserts.
+
+    It refers to itself (it keeps a bound method of its own), so a context made per insert, with its rows, lived
+    until a run of the cyclic garbage collector: about a sixth of a sink's time and memory growing with
+    the backlog (`eventgen bench sink`). Reused, and emptied after each insert, it holds no rows between them."""
+
+    __slots__ = ("client", "context")
+
+    def __init__(self, client: Any, context: Any) -> None:
+        self.client = client
+        self.context = context
+
+    def insert(self, columns: Sequence[Sequence[Any]], settings: dict[str, Any]) -> None:
+        context = self.context
+        context.settings = settings
+        # The context keeps references to the list it is given (some even once its data is reset): a list of
+        # our own, emptied afterwards, leaves it nothing of the rows.
+        data = list(columns)
+        context.data = data
+        try:
+            self.client.insert(context=context)
+        finally:
+            data.clear()
+            context.data = None
 
 
 def _quote(table: str) -> str:
