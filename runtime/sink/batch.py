@@ -1,9 +1,10 @@
-"""One broker message on the sink side: its events decoded and transformed into columns."""
+"""One broker message on the sink side: its events decoded, and transformed into columns when written."""
 
 from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,19 +26,47 @@ class BadEvent:
     error: str
 
 
-@dataclass
 class Transformed:
-    delivery: Delivery
-    event_type: str
-    table: str
-    columns: list[Any]
-    batch: Any  # the StampedBatch of the events behind the rows, in row order
-    bad: list[BadEvent]
-    size: int
+    """A broker message on the sink side: its batch decoded at once, its rows made by the transformer only
+    when they are written (`transform`), so a message waiting in a buffer holds its events' bytes, not
+    Python rows (several times larger)."""
+
+    __slots__ = ("delivery", "event_type", "table", "batch", "size", "columns", "bad", "_transformer", "_pii_key")
+
+    def __init__(self, delivery: Delivery, event_type: str, table: str, batch: Any, size: int,
+                 transformer: Callable[[Any, bytes], list[Any]], pii_key: bytes) -> None:
+        self.delivery = delivery
+        self.event_type = event_type
+        self.table = table
+        self.batch = batch  # the StampedBatch of the events behind the rows, in row order
+        self.size = size
+        self.columns: list[Any] | None = None
+        self.bad: list[BadEvent] = []
+        self._transformer = transformer
+        self._pii_key = pii_key
 
     @property
     def rows(self) -> int:
         return len(self.batch.envelopes)
+
+    def transform(self) -> list[Any]:
+        """The columns of the events (made once); events that cannot be transformed are set apart in `bad`."""
+        if self.columns is not None:
+            return self.columns
+        transformer, pii_key, batch = self._transformer, self._pii_key, self.batch
+        try:
+            self.columns = transformer(batch, pii_key)
+        except Exception:  # some event is malformed: transform one by one to set exactly those apart
+            good = []
+            for i, event in enumerate(stamped_events(batch)):
+                try:
+                    transformer(select_events(batch, [i]), pii_key)
+                    good.append(i)
+                except Exception as exc:
+                    self.bad.append(BadEvent(event, f"{type(exc).__name__}: {exc}"))
+            self.batch = select_events(batch, good)
+            self.columns = transformer(self.batch, pii_key)
+        return self.columns
 
     def event(self, row: int) -> StampedEvent:
         return stamped_events(select_events(self.batch, [row]))[0]
@@ -45,7 +74,7 @@ class Transformed:
     def keep(self, rows: list[int]) -> None:
         """Keeps only these rows (and their events)."""
         self.batch = select_events(self.batch, rows)
-        self.columns = select_rows(self.columns, rows)
+        self.columns = select_rows(self.transform(), rows)
 
     @property
     def check_existing(self) -> bool:
@@ -55,28 +84,15 @@ class Transformed:
 
 
 def transform_delivery(schema: GeneratedSchema, delivery: Delivery, pii_key: bytes) -> Transformed:
-    """Decodes and transforms a message; events that cannot be transformed are set apart as bad.
-    Raises ValueError when the message itself is not a batch this schema knows."""
+    """Decodes a message; its rows are made when it is written. Raises ValueError when the message itself is
+    not a batch this schema knows."""
     batch = schema.transport.StampedBatch.FromString(delivery.body)
     transformer = schema.transformers.TRANSFORMERS.get(batch.event_type)
     if transformer is None:
         raise ValueError(f"event type {batch.event_type!r} is not in this schema")
     check_batch(batch)
-    bad: list[BadEvent] = []
-    try:
-        columns = transformer(batch, pii_key)
-    except Exception:  # some event is malformed: transform one by one to set exactly those apart
-        good = []
-        for i, event in enumerate(stamped_events(batch)):
-            try:
-                transformer(select_events(batch, [i]), pii_key)
-                good.append(i)
-            except Exception as exc:
-                bad.append(BadEvent(event, f"{type(exc).__name__}: {exc}"))
-        batch = select_events(batch, good)
-        columns = transformer(batch, pii_key)
-    return Transformed(delivery, batch.event_type, schema.transformers.TABLES[batch.event_type], columns, batch, bad,
-                       len(delivery.body))
+    return Transformed(delivery, batch.event_type, schema.transformers.TABLES[batch.event_type], batch,
+                       len(delivery.body), transformer, pii_key)
 
 
 def concat_columns(parts: list[list[Any]]) -> list[list[Any]]:

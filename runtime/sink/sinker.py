@@ -53,7 +53,7 @@ class Sinker:
 
     async def add(self, item: Transformed) -> None:
         if not item.rows:
-            await self._poison.settle(item, item.bad)
+            await item.delivery.ack()  # a batch of no events
             return
         self._pending.append(item)
         self._rows += item.rows
@@ -93,7 +93,17 @@ class Sinker:
 
     async def _write(self, table: str, event_type: str, items: list[Transformed]) -> None:
         names = self._columns[event_type]
-        columns = concat_columns([item.columns for item in items])
+        written = []
+        for item in items:
+            item.transform()
+            if item.rows:
+                written.append(item)
+            else:  # every event of it is bad: nothing of it to insert
+                await self._settle(item)
+        if not written:
+            return
+        items = written
+        columns = concat_columns([item.transform() for item in items])
         rows = sum(item.rows for item in items)
         try:
             if any(item.check_existing for item in items):
@@ -111,11 +121,14 @@ class Sinker:
                 await self._isolate(table, names, items[0], str(exc))
             return
         for item in items:
-            try:
-                await self._poison.settle(item, item.bad)
-            except BrokerUnavailable as exc:
-                # The channel it came on is gone (RabbitMQ requeued it); its redelivery skips the stored rows.
-                log.warning("%s", exc, extra={"component": "sink", "queue": self.queue})
+            await self._settle(item)
+
+    async def _settle(self, item: Transformed) -> None:
+        try:
+            await self._poison.settle(item, item.bad)
+        except BrokerUnavailable as exc:
+            # The channel it came on is gone (RabbitMQ requeued it); its redelivery skips the stored rows.
+            log.warning("%s", exc, extra={"component": "sink", "queue": self.queue})
 
     async def _insert(self, table: str, names: tuple[str, ...], columns: list[Any], token: str, rows: int) -> None:
         started = time.perf_counter()
@@ -160,7 +173,7 @@ class Sinker:
         for part in (rows[:middle], rows[middle:]):
             token = f"{item.delivery.message_id}:{part[0]}-{part[-1]}"
             try:
-                await self._insert(table, names, select_rows(item.columns, part), token, len(part))
+                await self._insert(table, names, select_rows(item.transform(), part), token, len(part))
             except StoreError as exc:
                 if exc.retryable:
                     raise

@@ -8,8 +8,10 @@ import os
 
 import pytest
 
+from runtime.broker import OutgoingMessage
 from runtime.sink.dead_letters import list_dead_letters, replay
 from runtime.sink.poison import ERROR_HEADER
+from runtime.transport import StampedEvent, make_batch
 from tests.integration.conftest import AMQP_URL
 from tests.integration.ingest_harness import SCHEMA, Batch, one_of_each, running_app
 from tests.integration.sink_harness import wait_for
@@ -90,6 +92,36 @@ async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(br
         assert (await replay(app.broker, app.topology, SCHEMA))["replayed"] == 0
         await asyncio.sleep(1.5)
         assert await count(app, "events.page_viewed", "event_id = 'p-4'") == 1
+
+
+async def test_events_the_transformer_refuses_are_set_apart_and_the_rest_stored(namespace, tmp_path):
+    """An event whose envelope cannot be read (only a client of the broker itself can publish one): the other
+    events of its message are stored, it goes on alone and is dead-lettered, as is a message of only such."""
+    now = 1_767_225_600_000_000
+    good = Batch()
+    for i in range(2):
+        good.events.add(event_id=f"tr-{i}").page_viewed.url = f"/page/{i}"
+    events = [StampedEvent(f"tr-{i}", now, now, None, good.events[i].SerializeToString()) for i in range(2)]
+    unreadable = StampedEvent("tr-bad", now, now, None, b"\xff\xff\xff")
+    async with running_app("memory://", namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+        exchange, routing_key = app.topology.route("page_viewed")
+        for key, stamped in (("mixed", [events[0], unreadable, events[1]]),
+                             ("only-bad", [StampedEvent("tr-bad-2", now, now, None, b"\x0a")])):
+            body = make_batch(SCHEMA.transport.StampedBatch, "page_viewed", stamped).SerializeToString()
+            await app.broker.publish(OutgoingMessage(exchange, routing_key, body, key, {"event_type": "page_viewed"}),
+                                     5)
+        dlq = app.topology.queue_of("page_viewed") + ".dlq"
+
+        async def dead_lettered() -> bool:
+            return await app.broker.queue_depth(dlq) == 2
+
+        assert await wait_for(dead_lettered, 30), "the unreadable events did not reach the dead-letter queue"
+        rows = await app.store.query("SELECT event_id FROM events.page_viewed WHERE event_id LIKE 'tr-%' "
+                                     "ORDER BY event_id")
+        assert rows == [("tr-0",), ("tr-1",)]
+        summaries = await list_dead_letters(app.broker, app.topology, SCHEMA, queue=dlq)
+        assert sum(summary.events for summary in summaries) == 2
+        assert all("DecodeError" in error for summary in summaries for error in summary.errors)
 
 
 @pytest.mark.rabbitmq
