@@ -44,6 +44,7 @@ def bench_ingest(
     broker_url: Annotated[str, typer.Option(help="RabbitMQ to publish into.")] = "amqp://guest:guest@127.0.0.1:5672/",
     mix: Annotated[str, typer.Option(help="grpc: the event types clients send over gRPC (not the webhook-fed "
                                           "ones); all: every event type.")] = "grpc",
+    processes: Annotated[int, typer.Option(min=1, help="Ingest processes sharing the gRPC port (SO_REUSEPORT).")] = 1,
     generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
     results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "ingest.json",
 ) -> None:
@@ -51,7 +52,8 @@ def bench_ingest(
     from runtime.bench.ingest import run_ingest_bench
     from runtime.generated import load_generated
 
-    result = run_ingest_bench(load_generated(generated), broker_url, seconds, clients, batch, results.parent, mix=mix)
+    result = run_ingest_bench(load_generated(generated), broker_url, seconds, clients, batch, results.parent, mix=mix,
+                              processes=processes)
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(json.dumps(result, indent=2) + "\n")
     typer.echo(f"{result['events_per_s']:,} events/s into RabbitMQ; Dispatch p50 {result['p50_ms']} ms, "

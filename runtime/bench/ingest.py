@@ -222,34 +222,46 @@ async def delete_namespace(amqp_url: str, schema: GeneratedSchema, namespace: st
 
 
 def run_ingest_bench(schema: GeneratedSchema, amqp_url: str, seconds: float, clients: int, batch_events: int,
-                     log_dir: Any, extra_flags: tuple[str, ...] = (), mix: str = "grpc") -> dict[str, Any]:
-    """Starts an ingest process on RabbitMQ, drives it, and returns the numbers."""
+                     log_dir: Any, extra_flags: tuple[str, ...] = (), mix: str = "grpc",
+                     processes: int = 1) -> dict[str, Any]:
+    """Starts `processes` ingest processes on RabbitMQ (more than one share the gRPC port with SO_REUSEPORT, so
+    the kernel spreads the clients' connections over them), drives them, and returns the numbers."""
     import os
     import uuid
 
     from ._resources import cpu_seconds, rabbitmq_pid
-    from ._service import ServiceProcess
+    from ._service import ServiceProcess, free_port
 
     namespace = f"bench-{uuid.uuid4().hex[:8]}"
-    service = ServiceProcess("--role", "ingest", "--broker-url", amqp_url, "--namespace", namespace, *extra_flags,
-                             log=log_dir / "ingest-service.log")
+    shared = ("--reuse-port",) if processes > 1 else ()
+    port = free_port()
+    services = [ServiceProcess("--role", "ingest", "--broker-url", amqp_url, "--namespace", namespace, *shared,
+                               *extra_flags, grpc_port=port, log=log_dir / f"ingest-service-{i}.log")
+                for i in range(processes)]
     try:
-        service.wait_ready()
+        for service in services:
+            service.wait_ready()
         types = grpc_event_types(schema) if mix == "grpc" else schema.event_types
         batches = sample_batches(schema, 64, batch_events, types=types)
-        asyncio.run(drive_load(schema, service.grpc_port, batches, clients, min(2.0, seconds)))  # warm-up
+        asyncio.run(drive_load(schema, port, batches, clients, min(2.0, seconds)))  # warm-up
         broker_pid = rabbitmq_pid()
-        cpu0 = (cpu_seconds(service.process.pid), cpu_seconds(broker_pid) if broker_pid else 0.0, time.process_time())
-        load = asyncio.run(drive_load(schema, service.grpc_port, batches, clients, seconds))
-        cpu1 = (cpu_seconds(service.process.pid), cpu_seconds(broker_pid) if broker_pid else 0.0, time.process_time())
-        rss = _rss_mb(service.process.pid)
+
+        def cpu() -> tuple[float, float, float]:
+            return (sum(cpu_seconds(service.process.pid) for service in services),
+                    cpu_seconds(broker_pid) if broker_pid else 0.0, time.process_time())
+
+        cpu0 = cpu()
+        load = asyncio.run(drive_load(schema, port, batches, clients, seconds))
+        cpu1 = cpu()
+        rss = [_rss_mb(service.process.pid) for service in services]
     finally:
-        service.stop()
+        for service in services:
+            service.stop()
         asyncio.run(delete_namespace(amqp_url, schema, namespace))
     return {"benchmark": "ingest", "broker": "rabbitmq", "clients": clients, "batch_events": batch_events,
-            "event_types": len(types),
-            **load.summary(), "server_rss_mb": rss, "cpus": os.cpu_count(),
-            # CPU time per acknowledged event: where the two cores go.
+            "event_types": len(types), "processes": processes,
+            **load.summary(), "server_rss_mb": rss[0] if processes == 1 else rss, "cpus": os.cpu_count(),
+            # CPU time per acknowledged event: where the two cores go (ingest: all its processes).
             "cpu_us_per_event": {name: round((after - before) / max(1, load.accepted) * 1e6, 2) for name, before, after
                                  in zip(("ingest", "rabbitmq", "client"), cpu0, cpu1, strict=True)
                                  if name != "rabbitmq" or broker_pid}}
