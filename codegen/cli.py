@@ -40,7 +40,8 @@ def generate_command(
     out: Annotated[Path, typer.Option(help="Folder to write the generated files to.")] = ROOT / "generated",
     config: Annotated[Path | None, typer.Option(help="TOML file with an [eventgen] table, for protos without "
                                                      "eventgen's options.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 with a diff if --out is stale.")] = False,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 with a diff if --out is stale.")] = False,
 ) -> None:
     """Generate the _pb2 modules, grpclib stubs, client SDK, transformers, DDL, topology and catalog."""
     started = time.perf_counter()
@@ -132,7 +133,8 @@ def run_command(
     config: Annotated[Path | None, typer.Option(help="TOML file of settings (flags and EVENTGEN_* win).")] = None,
     data_dir: Annotated[Path | None, typer.Option(help="Folder for the embedded ClickHouse data.")] = None,
     generated: Annotated[Path | None, typer.Option(help="Folder eventgen generate wrote.")] = None,
-    broker_url: Annotated[str | None, typer.Option(help="memory:// (in process) or amqp://user:pass@host:5672/")] = None,
+    broker_url: Annotated[str | None, typer.Option(
+        help="memory:// (in process) or amqp://user:pass@host:5672/")] = None,
     clickhouse_url: Annotated[str | None, typer.Option(help="chdb:///path or http(s)://user:pass@host:8123")] = None,
     grpc_host: Annotated[str | None, typer.Option(help="gRPC listen address.")] = None,
     grpc_port: Annotated[int | None, typer.Option(help="gRPC port (default 50051).")] = None,

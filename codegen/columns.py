@@ -201,7 +201,8 @@ class ColumnBuilder:
         return self._column(
             f"{where.prefix}{snake_case(name)}_case", "LowCardinality(String)",
             f'({where.base}.WhichOneof("{name}") or "")', where, f"{where.origin}.{name}",
-            self.index.location(info.file, path), self.index.comment(info.file, path) or f"which member of {name} is set")
+            self.index.location(info.file, path),
+            self.index.comment(info.file, path) or f"which member of {name} is set")
 
     def _field(self, info: MessageInfo, i: int, fd: F, where: _Where, in_oneof: bool) -> list[Column]:
         path = self.index.field_path(info, i)

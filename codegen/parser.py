@@ -71,7 +71,8 @@ class _Parser:
         for name, column in self.settings.columns:
             if name not in self.columns.renames_used:
                 self._fail(self.config_location, f"[eventgen.columns] renames {name!r} to {column!r}, but the schema "
-                           "has no such field (or it is not stored)", "name the field fully qualified: package.Message.field")
+                           "has no such field (or it is not stored)",
+                           "name the field fully qualified: package.Message.field")
         if self.errors:
             raise SchemaErrors(self.errors)
         enums = tuple(
@@ -143,7 +144,8 @@ class _Parser:
                 special[role] = name
         id_field = special.get("id_field", "")
         if id_field and fields[id_field].type != F.TYPE_STRING:
-            self._fail(self._field_location(info, id_field), f"the id field {info.full_name}.{id_field} must be a string")
+            self._fail(self._field_location(info, id_field),
+                       f"the id field {info.full_name}.{id_field} must be a string")
         unit = self.settings.timestamp_unit or (
             _UNIT_BY_ENUM[opts.DESCRIPTOR.fields_by_name["timestamp_unit"].enum_type.values_by_number[
                 opts.timestamp_unit].name] if opts is not None else "")
@@ -213,8 +215,9 @@ class _Parser:
             theirs = next(fd.type_name for fd in envelope.proto.field if fd.name == envelope_header)
             if batch_fields[header].type_name != theirs:
                 self._fail(self._field_location(info, header),
-                           f"the batch header {info.full_name}.{header} is a {batch_fields[header].type_name.lstrip('.')}"
-                           f" but the envelope's header {envelope.full_name}.{envelope_header} is a {theirs.lstrip('.')}",
+                           f"the batch header {info.full_name}.{header} is a "
+                           f"{batch_fields[header].type_name.lstrip('.')} but the envelope's header "
+                           f"{envelope.full_name}.{envelope_header} is a {theirs.lstrip('.')}",
                            "give both the same message type, or drop the batch header")
         return Batch(info.full_name, info.file, events[0], header, info.class_path)
 

@@ -39,7 +39,8 @@ def _names(schema: Schema) -> list[SchemaError]:
         for hook in event.webhooks:
             if not _WEBHOOK.match(hook):
                 errors.append(SchemaError(event.location, f"webhook {hook!r} of {event.message} is not provider:topic",
-                                          'write e.g. "shopify:orders/create", "branch:INSTALL" or "webengage:email_opened"'))
+                                          'write e.g. "shopify:orders/create", "branch:INSTALL" or '
+                                          '"webengage:email_opened"'))
     return errors
 
 
@@ -65,7 +66,8 @@ def _collisions(groups: dict[str, list[Event]], what: str, hint: str) -> list[Sc
         if len(events) > 1:
             names = ", ".join(f"{e.message} ({e.location})" for e in events)
             for event in events:
-                errors.append(SchemaError(event.location, f"{what} {value!r} is used by {len(events)} events: {names}", hint))
+                errors.append(SchemaError(event.location, f"{what} {value!r} is used by {len(events)} events: {names}",
+                                          hint))
     return errors
 
 
@@ -117,7 +119,8 @@ def _queues(schema: Schema) -> list[SchemaError]:
         for setting in SinkPolicy.__dataclass_fields__:
             values = {getattr(e.sink, setting) for e in events if setting in e.explicit_sink}
             if len(values) > 1:
-                setters = ", ".join(f"{e.name}={getattr(e.sink, setting)}" for e in events if setting in e.explicit_sink)
+                setters = ", ".join(f"{e.name}={getattr(e.sink, setting)}" for e in events
+                                    if setting in e.explicit_sink)
                 for event in events:
                     if setting in event.explicit_sink:
                         errors.append(SchemaError(event.location, f"events sharing queue {queue!r} disagree on "

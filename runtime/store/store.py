@@ -105,7 +105,8 @@ class Store:
         makes cheap to search)."""
         if not ids:
             return set()
-        sql = (f"SELECT event_id FROM {_quote(table)} WHERE event_type = %(t)s AND event_time >= fromUnixTimestamp64Micro(%(lo)s) "
+        sql = (f"SELECT event_id FROM {_quote(table)} WHERE event_type = %(t)s "
+               f"AND event_time >= fromUnixTimestamp64Micro(%(lo)s) "
                f"AND event_time <= fromUnixTimestamp64Micro(%(hi)s) AND event_id IN %(ids)s")
         try:
             result = await self._run(lambda: self._connected_client().query(

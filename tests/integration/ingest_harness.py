@@ -11,9 +11,9 @@ from typing import Any
 from runtime.app import App
 from runtime.bench.ingest import delete_namespace
 from runtime.generated import load_generated
-from runtime.transport import stamped_events
 from runtime.samples import SampleFactory
 from runtime.settings import load_settings
+from runtime.transport import stamped_events
 
 SCHEMA = load_generated()
 Envelope = SCHEMA.envelope.Envelope

@@ -213,7 +213,8 @@ def test_fixture_parses_into_its_model(schema, fixture):
 def test_shopify_order_key_fields(schema):
     pool, by_webhook = schema
     _, Order = model_of(pool, by_webhook["shopify:orders/create"])
-    order = json_format.Parse((FIXTURES / "shopify/orders_create.json").read_text(), Order(), ignore_unknown_fields=True)
+    order = json_format.Parse((FIXTURES / "shopify/orders_create.json").read_text(), Order(),
+                              ignore_unknown_fields=True)
     assert order.id == 820982911946154508
     assert order.name == "#9999"
     assert order.total_price == "404.95"
@@ -226,7 +227,8 @@ def test_shopify_order_key_fields(schema):
 def test_shopify_refund_amounts(schema):
     pool, by_webhook = schema
     _, Refund = model_of(pool, by_webhook["shopify:refunds/create"])
-    refund = json_format.Parse((FIXTURES / "shopify/refunds_create.json").read_text(), Refund(), ignore_unknown_fields=True)
+    refund = json_format.Parse((FIXTURES / "shopify/refunds_create.json").read_text(), Refund(),
+                              ignore_unknown_fields=True)
     assert refund.id == 890088186047892319
     assert refund.refund_line_items[0].subtotal == pytest.approx(89.99)  # a JSON number in Shopify's payload
     assert refund.transactions[0].amount == "75.00"  # a JSON string
@@ -254,7 +256,8 @@ def test_branch_purchase_revenue(schema):
 def test_webengage_email_opened_key_fields(schema):
     pool, by_webhook = schema
     _, WebEngage = model_of(pool, by_webhook["webengage:email_opened"])
-    event = json_format.Parse((FIXTURES / "webengage/email_opened.json").read_text(), WebEngage(), ignore_unknown_fields=True)
+    event = json_format.Parse((FIXTURES / "webengage/email_opened.json").read_text(), WebEngage(),
+                              ignore_unknown_fields=True)
     assert event.event_name == "email_opened"
     assert event.license_code == "~2024b5d8"
     assert event.system_data.campaign_type == "EMAIL"
