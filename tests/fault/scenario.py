@@ -72,13 +72,15 @@ async def run_scenario(
         check,
         dead_lettered=dead,
         recovery=recovery,
-        recover_s=recovery_s(fault_end, acked_again(result, load_started, fault_end), stored_at),
+        recover_s=recovery_s(fault_end, answered_at := acked_again(result, load_started, fault_end), stored_at),
         **facts,
     )
     assert check.acked > 0 and result.sent > 0, entry
     assert check.lost == 0, f"{check.lost} acknowledged events are not stored: {entry}"
     assert check.duplicates == 0 and check.extra_rows == 0, f"events visible twice: {entry}"
     assert entry["recover_s"] is not None, (
-        f"the pipeline did not recover (no call answered or no row stored after the fault): {entry}"
+        f"the pipeline did not recover after the fault (it ended {fault_end - load_started:.1f}s into the "
+        f"{seconds:g}s load): {'a call was' if answered_at else 'no call was'} answered after it, "
+        f"{'rows were' if stored_at else 'no row was'} stored after it: {entry}"
     )
     return Outcome(result, check, entry, facts)
