@@ -166,6 +166,7 @@ class _InsertContext:
         finally:
             data.clear()
             context.data = None
+            context.insert_exception = None  # a failed insert leaves its error here for the next one to raise
 
 
 def _quote(table: str) -> str:
