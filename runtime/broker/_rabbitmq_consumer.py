@@ -210,12 +210,8 @@ class RabbitMQConsumer:
             await underlay.close()  # the robust channel reopens, redeclares and consumes again
 
     async def _on_message(self, message: AbstractIncomingMessage) -> None:
-        try:
-            delivery = RabbitMQDelivery(message, self._acks, self._on_settled)
-        except _LOST:  # its channel closed as it came: RabbitMQ delivers it again on the next one
-            return
         self._unsettled += 1
-        self._tasks.spawn(delivery)
+        self._tasks.spawn(RabbitMQDelivery(message, self._acks, self._on_settled))
 
     def _on_settled(self) -> None:
         self._unsettled -= 1

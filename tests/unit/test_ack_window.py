@@ -4,12 +4,11 @@ the sink and broker integration tests and the fault suite)."""
 from __future__ import annotations
 
 import asyncio
-import logging
 
 import pytest
 
 from runtime.broker import BrokerUnavailable
-from runtime.broker._rabbitmq_consumer import AckWindow, RabbitMQConsumer, RabbitMQDelivery
+from runtime.broker._rabbitmq_consumer import AckWindow, RabbitMQDelivery
 
 
 class FakeChannel:
@@ -131,25 +130,3 @@ async def test_an_ack_the_lost_channel_cannot_take_is_logged_not_raised(caplog):
     await next_turn()
     assert only.settled and channel.sent == []
     assert "could not ack messages up to 'm1'" in caplog.text
-
-
-class ClosedChannelMessage(FakeMessage):
-    @property  # type: ignore[override]
-    def channel(self) -> FakeChannel:
-        raise RuntimeError("channel closed")  # what aio-pika raises (ChannelInvalidStateError)
-
-    @channel.setter
-    def channel(self, value: FakeChannel) -> None:
-        pass
-
-
-async def test_a_message_whose_channel_closed_as_it_came_is_left_to_the_broker():
-    handled = []
-
-    async def handler(delivery: object) -> None:
-        handled.append(delivery)
-
-    consumer = RabbitMQConsumer({"name": "q"}, {}, 1, handler, logging.getLogger("test"), lambda c: None)
-    await consumer._on_message(ClosedChannelMessage(FakeChannel(), 1))  # type: ignore[arg-type]
-    await next_turn()
-    assert handled == [] and consumer._unsettled == 0
