@@ -103,7 +103,8 @@ class App:
             self._stack.push_async_callback(self.store.close)
             await self._migrate()
             self.sink = SinkService(self.schema, self.topology, self.broker, self.store, self.metrics,
-                                    pii_key=self.settings.pii_key.encode(), prefetch=self.settings.sink_prefetch)
+                                    pii_key=self.settings.pii_key.encode(), prefetch=self.settings.sink_prefetch,
+                                    lookback_s=self.settings.republish_window_s)
             await self.sink.start()
             self.queue_depths.start()  # consumer lag, for the sinks' /metrics
             self._stack.push_async_callback(self.queue_depths.stop)

@@ -18,6 +18,7 @@ from grpclib.exceptions import GRPCError
 
 from .generated import GeneratedSchema
 from .samples import SampleFactory
+from .transport import attempt_metadata
 from .webhook_samples import WebhookSamples, WebhookSecrets
 
 __all__ = ["SendPlan", "Tally", "send_traffic"]
@@ -194,7 +195,8 @@ async def send_traffic(schema: GeneratedSchema, plan: SendPlan,
         for attempt in range(plan.retries + 1):
             try:
                 async with channel.request(path, Cardinality.UNARY_UNARY, request_class, response_class,
-                                           metadata=metadata, timeout=_CALL_TIMEOUT_S) as stream:
+                                           metadata=attempt_metadata(metadata, attempt + 1),
+                                           timeout=_CALL_TIMEOUT_S) as stream:
                     await stream.send_message(batch, end=True)
                     response = await stream.recv_message()
             except GRPCError as exc:

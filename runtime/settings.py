@@ -74,6 +74,11 @@ class Settings(BaseSettings):
     max_inflight_publishes: int = Field(256, gt=0)
     # How long a publish waits for the broker (connected, then the confirm) before UNAVAILABLE.
     publish_timeout_s: float = Field(5.0, gt=0)
+    # A publish that failed without a confirm may still have been stored by the broker, and the client
+    # retries it in messages composed differently. For this long after such a failure (ingest), or when
+    # the client says the call is a retry, messages are marked so the sink skips events already stored;
+    # the sink looks this far around an event's time for an earlier copy.
+    republish_window_s: float = Field(600.0, ge=0)
     # Client event times older than this are impossible: they fall back to the receive time.
     max_event_age_days: int = Field(365, gt=0)
     # Key for PII_HASH fields (HMAC-SHA256); set it in production.

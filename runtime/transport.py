@@ -6,10 +6,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["NO_CLIENT_TIME", "StampedEvent", "check_batch", "make_batch", "select_events", "stamped_events"]
+__all__ = ["ATTEMPT_METADATA", "MAYBE_STORED_HEADER", "NO_CLIENT_TIME", "StampedEvent", "attempt_metadata",
+           "check_batch", "make_batch", "select_events", "stamped_events"]
 
 # StampedBatch.client_time_us of an event whose client sent no readable time (eventgen/transport.proto).
 NO_CLIENT_TIME = -(2**63)
+
+# The header of a message whose events the broker may hold already in another message: ingest republished
+# them for a client's retry after a publish that failed without a confirm. The sink skips stored events.
+MAYBE_STORED_HEADER = "x-eventgen-maybe-stored"
+# The gRPC metadata a client numbers its attempts of one call with (1, 2, ...): a later attempt is a retry.
+ATTEMPT_METADATA = "eventgen-attempt"
+
+
+def attempt_metadata(metadata: dict[str, str] | None, attempt: int) -> dict[str, str] | None:
+    """A call's metadata for its `attempt`-th try (the first goes out unchanged)."""
+    if attempt <= 1:
+        return metadata
+    return {**(metadata or {}), ATTEMPT_METADATA: str(attempt)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from grpclib.exceptions import GRPCError, StreamTerminatedError
 
 from ..generated import GeneratedSchema
 from ..samples import SampleFactory
+from ..transport import attempt_metadata
 
 __all__ = ["LoadResult", "drive_load", "grpc_event_types", "percentile", "sample_batches"]
 
@@ -120,7 +121,7 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
     deadline = origin + seconds
 
     async def call(sequence: int, channel: Channel, scheduled: float | None = None,
-                   final: bool = True) -> tuple[float, bool]:
+                   final: bool = True, attempt: int = 1) -> tuple[float, bool]:
         """One Dispatch of batch `sequence`: how long it took in seconds, and whether it was answered. A failed
         call's events count as unacknowledged when it is the `final` attempt."""
         index = sequence % len(batches)
@@ -135,7 +136,7 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
         started = time.perf_counter()
         try:
             async with channel.request(path, Cardinality.UNARY_UNARY, request_class, response_class,
-                                       metadata=metadata, timeout=30) as stream:
+                                       metadata=attempt_metadata(metadata, attempt), timeout=30) as stream:
                 await stream.send_message(request, end=True)
                 response = await stream.recv_message()
         except (TimeoutError, GRPCError, OSError, StreamTerminatedError) as exc:  # the last: the server went away
@@ -162,9 +163,11 @@ async def drive_load(schema: GeneratedSchema, port: int, batches: list[Any], cli
             sequence, sent = sent, sent + 1
             result.sent += counts[sequence % len(batches)]
             pause = 0.05
+            attempt = 0
             while True:
                 final = not retry_s or time.monotonic() >= deadline + retry_s
-                elapsed, answered = await call(sequence, channel, final=final)
+                attempt += 1
+                elapsed, answered = await call(sequence, channel, final=final, attempt=attempt)
                 if answered or final:
                     break
                 result.retries += 1

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..broker import Broker, BrokerUnavailable, OutgoingMessage, PublishRejected
 from ..metrics import Metrics
+from ..transport import MAYBE_STORED_HEADER
 
 __all__ = ["Completion", "PendingBatch", "Publisher", "TypeBatcher"]
 
@@ -77,10 +78,13 @@ class Completion:
 class Publisher:
     """Publishes batches with a bound on how many are in flight; tracks them for draining."""
 
-    def __init__(self, broker: Broker, metrics: Metrics, max_inflight: int, timeout: float) -> None:
+    def __init__(self, broker: Broker, metrics: Metrics, max_inflight: int, timeout: float,
+                 republish_window: float = 0.0) -> None:
         self.broker = broker
         self.metrics = metrics
         self.timeout = timeout
+        self.republish_window = republish_window
+        self._in_doubt_until = 0.0
         self._slots = asyncio.Semaphore(max_inflight)
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -100,6 +104,8 @@ class Publisher:
         except (BrokerUnavailable, PublishRejected) as exc:
             self.metrics.publish_failures.labels(type(exc).__name__).inc()
             error = exc
+            if isinstance(exc, BrokerUnavailable):  # unconfirmed: the broker may hold it, the client retries
+                self._in_doubt_until = time.monotonic() + self.republish_window
         except Exception as exc:  # a broker bug must fail the requests, not hang them
             log.exception("publishing %s failed", event_type, extra={"component": "publisher",
                                                                     "event_type": event_type})
@@ -113,6 +119,12 @@ class Publisher:
             self.metrics.batch_events.labels(event_type).observe(events)
         batch.resolve(error)
         then()
+
+    @property
+    def in_doubt(self) -> bool:
+        """Whether a publish failed without a confirm within the republish window: what is published now may
+        be a client's retry of events the broker holds already."""
+        return self._in_doubt_until > 0 and time.monotonic() < self._in_doubt_until
 
     async def drain(self, timeout: float) -> None:
         if self._tasks:
@@ -140,6 +152,7 @@ class TypeBatcher:
         self._max_inflight = max_inflight
         self._inflight = 0
         self._deferred = False
+        self._maybe_stored = False
         self._start_columns()
 
     def _start_columns(self) -> None:
@@ -150,9 +163,11 @@ class TypeBatcher:
         self._client_times: list[int] = []
         self._envelopes: list[bytes] = []
 
-    def extend(self, rows: list[tuple[str, int, int, bytes]], received_us: int) -> list[PendingBatch]:
+    def extend(self, rows: list[tuple[str, int, int, bytes]], received_us: int,
+               retried: bool = False) -> list[PendingBatch]:
         """Adds stamped events of one request, (event id, event time, client time or NO_CLIENT_TIME,
-        envelope) each, received at `received_us`; returns the batches that will carry them."""
+        envelope) each, received at `received_us`; returns the batches that will carry them. `retried`: the
+        client says the request is a retry, so its events may be stored already."""
         batches = []
         while rows:
             batch = self._batch
@@ -168,6 +183,8 @@ class TypeBatcher:
             self._event_times.extend(event_times)
             self._client_times.extend(client_times)
             self._envelopes.extend(envelopes)
+            if retried:
+                self._maybe_stored = True
             batches.append(batch)
             if len(self._ids) >= self._max_events:
                 self.flush()
@@ -190,13 +207,17 @@ class TypeBatcher:
                                  envelopes=self._envelopes).SerializeToString()
         self._batch = None
         self._start_columns()
+        headers = {"event_type": self.event_type, "events": str(events)}
+        if self._maybe_stored or self._publisher.in_doubt:
+            headers[MAYBE_STORED_HEADER] = "1"
+        self._maybe_stored = False
         message = OutgoingMessage(
             exchange=self.exchange,
             routing_key=self.routing_key,
             body=body,
             # The same events give the same id, so a republished batch is recognisable downstream.
             message_id=hashlib.blake2b("\0".join(ids).encode(), digest_size=16).hexdigest(),
-            headers={"event_type": self.event_type, "events": str(events)},
+            headers=headers,
         )
         self._inflight += 1
         self._publisher.spawn(message, batch, events, self.event_type, self._confirmed)

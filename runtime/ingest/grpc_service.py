@@ -19,6 +19,7 @@ from grpclib.server import Server, Stream
 from ..broker import BrokerUnavailable, PublishRejected
 from ..generated import GeneratedSchema
 from ..metrics import Metrics
+from ..transport import ATTEMPT_METADATA
 from ._wire import WireError, describe_problem, split_field
 from .pipeline import Backpressure, Pipeline, Rejection, ShuttingDown
 
@@ -92,7 +93,8 @@ class EventService:
         self._pipeline.count(self._metrics.events_received, per_type)
         try:
             if accepted:
-                await self._pipeline.submit(accepted, header_suffix=self._header_suffix(request), per_type=per_type)
+                await self._pipeline.submit(accepted, header_suffix=self._header_suffix(request), per_type=per_type,
+                                            retried=_is_retry(stream))
         except Backpressure as exc:
             self._rejected_all("backpressure", per_type)
             raise GRPCError(Status.RESOURCE_EXHAUSTED, f"{exc}; nothing of this batch was stored",
@@ -223,3 +225,15 @@ def build_grpc_server(service: EventService, status: ServiceStatus) -> Server:
     """The server with the event service, health (driven by `status`) and reflection."""
     health = Health({service: [status]})
     return Server(ServerReflection.extend([service, health]))
+
+
+def _is_retry(stream: Stream[Any, Any]) -> bool:
+    """Whether the client numbers this call as a later attempt (`eventgen-attempt` metadata, 1 for the first):
+    a retry of a call whose events the broker may hold already, though the client was not told so."""
+    attempt = (stream.metadata or {}).get(ATTEMPT_METADATA)
+    if attempt is None:
+        return False
+    try:
+        return int(attempt) > 1
+    except ValueError:
+        return True  # unreadable: the client meant something; checking costs little

@@ -43,7 +43,8 @@ class Pipeline:
         self.envelope = schema.envelope
         self.settings = settings
         self.metrics = metrics
-        self._publisher = Publisher(broker, metrics, settings.max_inflight_publishes, settings.publish_timeout_s)
+        self._publisher = Publisher(broker, metrics, settings.max_inflight_publishes, settings.publish_timeout_s,
+                                    settings.republish_window_s)
         self._batchers = {
             event_type: TypeBatcher(event_type, *topology.route(event_type), schema.transport.StampedBatch,
                                     self._publisher, settings.batch_max_events, settings.batch_linger_ms / 1000,
@@ -77,11 +78,13 @@ class Pipeline:
         return event_type, None
 
     async def submit(self, events: Sequence[tuple[str, Any]], received_at_us: int | None = None,
-                     header_suffix: bytes = b"", per_type: dict[str, int] | None = None) -> None:
+                     header_suffix: bytes = b"", per_type: dict[str, int] | None = None,
+                     retried: bool = False) -> None:
         """Returns once the broker holds every event; raises Backpressure, ShuttingDown or BrokerUnavailable.
 
         `header_suffix` (envelope.batch_header_suffix) gives events without a header the batch's; `per_type`
-        is how many events of each type `events` holds, when the caller counted them already."""
+        is how many events of each type `events` holds, when the caller counted them already; `retried`: the
+        client says this is a retry of a call that failed, so the broker may hold these events already."""
         if not self._accepting:
             raise ShuttingDown("the server is shutting down; retry against another instance")
         if not events:
@@ -89,7 +92,7 @@ class Pipeline:
         received = received_at_us if received_at_us is not None else time.time_ns() // 1000
         await self._admit(len(events))
         try:
-            await self._submit(events, received, header_suffix)
+            await self._submit(events, received, header_suffix, retried)
         finally:
             self._pending -= len(events)
             if self._pending < self.settings.max_pending_events:
@@ -111,7 +114,8 @@ class Pipeline:
                 raise Backpressure("server", retry_after=1.0) from None
         self._pending += count
 
-    async def _submit(self, events: Sequence[tuple[str, Any]], received: int, header_suffix: bytes) -> None:
+    async def _submit(self, events: Sequence[tuple[str, Any]], received: int, header_suffix: bytes,
+                      retried: bool) -> None:
         sources = self.envelope.SOURCES
         loop = asyncio.get_running_loop()
         wait = self.settings.backpressure_wait_ms / 1000
@@ -125,7 +129,7 @@ class Pipeline:
         completions = []
         for source, group in groups.items():
             completion = Completion(loop)
-            await self._pools[source].submit(WorkItem(group, received, header_suffix, completion), wait)
+            await self._pools[source].submit(WorkItem(group, received, header_suffix, completion, retried), wait)
             completions.append(completion.future)
         if len(completions) == 1:
             await completions[0]
@@ -186,7 +190,7 @@ class Pipeline:
             rows.append((event_id, event_us, client_column, data))
         track = item.completion.track
         for event_type, rows in by_type.items():
-            for batch in self._batchers[event_type].extend(rows, received):
+            for batch in self._batchers[event_type].extend(rows, received, item.retried):
                 track(batch)
         item.completion.seal()
         for adjustment, n in adjustments.items():

@@ -35,6 +35,7 @@ class WorkItem:
     received_at_us: int
     header_suffix: bytes  # the batch header, for events without one (envelope.batch_header_suffix)
     completion: Completion
+    retried: bool = False  # the client says the request is a retry: the broker may hold its events already
 
 
 class SourcePool:

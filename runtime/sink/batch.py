@@ -10,7 +10,7 @@ from typing import Any
 
 from ..broker import Delivery
 from ..generated import GeneratedSchema
-from ..transport import StampedEvent, check_batch, select_events, stamped_events
+from ..transport import MAYBE_STORED_HEADER, StampedEvent, check_batch, select_events, stamped_events
 
 __all__ = ["BadEvent", "Transformed", "concat_columns", "select_rows", "transform_delivery"]
 
@@ -78,9 +78,12 @@ class Transformed:
 
     @property
     def check_existing(self) -> bool:
-        """Whether some of these events may be stored already (a redelivery or a replay)."""
-        return bool(self.delivery.redelivered or self.delivery.delivery_count or
-                    REPLAY_HEADER in (self.delivery.headers or {}))
+        """Whether some of these events may be stored already (a redelivery, a replay, or a client's retry
+        republished after a publish that failed without a confirm)."""
+        if self.delivery.redelivered or self.delivery.delivery_count:
+            return True
+        headers = self.delivery.headers
+        return bool(headers) and (REPLAY_HEADER in headers or MAYBE_STORED_HEADER in headers)
 
 
 def transform_delivery(schema: GeneratedSchema, delivery: Delivery, pii_key: bytes) -> Transformed:

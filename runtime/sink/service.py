@@ -24,7 +24,7 @@ class SinkService:
     """Consumes every queue; one circuit breaker for the one store they share."""
 
     def __init__(self, schema: GeneratedSchema, topology: Topology, broker: Broker, store: Store, metrics: Metrics,
-                 *, pii_key: bytes, prefetch: int, queues: list[str] | None = None) -> None:
+                 *, pii_key: bytes, prefetch: int, queues: list[str] | None = None, lookback_s: float = 0.0) -> None:
         self.schema = schema
         self.topology = topology
         self.broker = broker
@@ -32,6 +32,7 @@ class SinkService:
         self.metrics = metrics
         self._pii_key = pii_key
         self._prefetch = prefetch
+        self._lookback_s = lookback_s
         self._stopping = False
         self.breaker = CircuitBreaker(lambda: store.healthy,
                                       lambda state: metrics.circuit_open.set(1 if state == "open" else 0))
@@ -50,7 +51,8 @@ class SinkService:
             prefetch = self._prefetch
             consumers = max(1, spec["sink"]["consumers"])
             sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
-                            self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers)
+                            self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers,
+                            lookback_s=self._lookback_s)
             self.sinkers[name] = sinker
             handler = self._handler(name, sinker, poison)
             for _ in range(consumers):

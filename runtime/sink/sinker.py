@@ -29,7 +29,7 @@ class Sinker:
 
     def __init__(self, queue: str, policy: dict[str, Any], store: Store, columns: dict[str, tuple[str, ...]],
                  breaker: CircuitBreaker, poison: PoisonHandler, metrics: Any,
-                 stopping: Callable[[], bool] = lambda: False, window: int = 0) -> None:
+                 stopping: Callable[[], bool] = lambda: False, window: int = 0, lookback_s: float = 0.0) -> None:
         self.queue = queue
         self.direct = policy["mode"] == "direct"
         self.batch_rows = policy["batch_rows"]
@@ -44,6 +44,8 @@ class Sinker:
         # The most messages the broker hands this sinker unacked (prefetch times consumers; 0: no bound).
         # Once that many wait, no more come until they are stored: flush rather than wait for the interval.
         self._window = window
+        # A client's retry is stamped when it arrives: an earlier copy of its events is this much around it.
+        self._lookback_us = int(lookback_s * 1_000_000)
         self._pending: list[Transformed] = []
         self._rows = 0
         self._bytes = 0
@@ -145,7 +147,8 @@ class Sinker:
         ids = columns[0]
         times = columns[2]
         stored = await retry_store(
-            lambda: self._store.existing_ids(table, event_type, list(set(ids)), min(times), max(times)),
+            lambda: self._store.existing_ids(table, event_type, list(set(ids)), min(times) - self._lookback_us,
+                                             max(times) + self._lookback_us),
             self._breaker, what=f"read stored ids of {table}", stopping=self._stopping)
         seen: set[str] = set()
         keep = []

@@ -7,11 +7,13 @@ import asyncio
 import os
 
 import pytest
+from grpclib.const import Status
+from grpclib.exceptions import GRPCError
 
-from runtime.broker import OutgoingMessage
+from runtime.broker import BrokerUnavailable, OutgoingMessage
 from runtime.sink.dead_letters import list_dead_letters, replay
 from runtime.sink.poison import ERROR_HEADER
-from runtime.transport import StampedEvent, make_batch
+from runtime.transport import ATTEMPT_METADATA, StampedEvent, make_batch
 from tests.integration.conftest import AMQP_URL
 from tests.integration.ingest_harness import SCHEMA, Batch, one_of_each, running_app
 from tests.integration.sink_harness import wait_for
@@ -157,3 +159,74 @@ async def test_a_direct_queue_inserts_at_once_and_drains_a_backlog_in_few_insert
             flushes = sink.metrics.registry.get_sample_value("eventgen_sink_flushes_total",
                                                              {"queue": queue, "reason": "direct"})
             assert flushes is not None and 2 <= flushes <= inserts + 1
+
+
+class ConfirmsLost:
+    """A broker that stores every message but whose confirms never reach ingest: the connection dropped after
+    the broker took the message. Ingest answers UNAVAILABLE, and the client retries events already queued."""
+
+    def __init__(self, broker) -> None:
+        self.broker = broker
+        self.lost = 0
+
+    async def publish(self, message, timeout: float) -> None:
+        await self.broker.publish(message, timeout)
+        self.lost += 1
+        raise BrokerUnavailable("the connection closed before the broker's confirm arrived")
+
+
+@pytest.mark.rabbitmq
+@pytest.mark.parametrize("told_by", ["ingest", "client"])
+async def test_a_retry_of_a_call_whose_confirms_were_lost_is_stored_once(told_by, namespace, tmp_path):
+    """The retry goes out in messages composed differently (with another call's events), so neither the message
+    id nor the insert token matches the first copy: only the event ids do. Ingest marks the retry's messages
+    because it saw the lost confirms ("ingest"), or because the client numbers its attempt ("client": as when the
+    retry reaches another ingest process)."""
+    first, other = one_of_each(prefix="lost"), one_of_each(prefix="other")
+    for envelope in [*first.events, *other.events]:  # stamped at arrival: the retry's are later than the first's
+        envelope.ClearField("client_time")
+    expected = len(SCHEMA.event_types)
+    tables = sorted({SCHEMA.transformers.TABLES[t] for t in SCHEMA.event_types})
+
+    async def copies(app, prefix: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for table in tables:
+            for event_id, n in await app.store.query(
+                    f"SELECT event_id, count() FROM {table} WHERE event_id LIKE '{prefix}-%' GROUP BY event_id"):
+                found[event_id] = found.get(event_id, 0) + n
+        return found
+
+    async with running_app(AMQP_URL, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
+                           batch_linger_ms=300) as app:
+        publisher = app.pipeline._publisher  # noqa: SLF001
+        real = publisher.broker
+        publisher.broker = lost = ConfirmsLost(real)
+        with pytest.raises(GRPCError) as failed:
+            await dispatch(app.grpc_port, first)
+        assert failed.value.status == Status.UNAVAILABLE
+
+        async def all_published() -> bool:  # the call is answered at the first failure
+            return lost.lost == expected
+
+        assert await wait_for(all_published, 10)
+        publisher.broker = real
+
+        async def first_stored() -> bool:
+            return len(await copies(app, "lost")) == expected
+
+        assert await wait_for(first_stored, 30), "the broker held the events: the sink should store them"
+        metadata = None
+        if told_by == "client":
+            publisher._in_doubt_until = 0.0  # noqa: SLF001  (another process saw no failure)
+            metadata = {ATTEMPT_METADATA: "2"}
+        # The retry and another call in one linger: each type's message carries both calls' events.
+        answers = await asyncio.gather(dispatch(app.grpc_port, first, metadata), dispatch(app.grpc_port, other))
+        assert [a.accepted for a in answers] == [expected, expected]
+
+        async def other_stored() -> bool:
+            return len(await copies(app, "other")) == expected
+
+        assert await wait_for(other_stored, 30)
+        await asyncio.sleep(0.5)  # a duplicate would be in the same insert as the other call's events
+        assert await copies(app, "lost") == {f"lost-{i}": 1 for i in range(expected)}
+        assert await copies(app, "other") == {f"other-{i}": 1 for i in range(expected)}

@@ -6,14 +6,14 @@ import asyncio
 
 import pytest
 
-from runtime.broker import BrokerUnavailable, Topology
+from runtime.broker import BrokerUnavailable, PublishRejected, Topology
 from runtime.generated import load_generated
 from runtime.ingest.batcher import Completion
 from runtime.ingest.pipeline import Pipeline
 from runtime.ingest.pools import Backpressure, SourcePool, WorkItem
 from runtime.metrics import Metrics
 from runtime.settings import load_settings
-from runtime.transport import stamped_events
+from runtime.transport import MAYBE_STORED_HEADER, stamped_events
 from tests.fakes import FakeBroker
 
 SCHEMA = load_generated()
@@ -79,6 +79,37 @@ async def test_a_failed_publish_fails_the_request():
     pipeline = make_pipeline(broker)
     with pytest.raises(BrokerUnavailable):
         await pipeline.submit([page_view("/a")])
+    await pipeline.close()
+
+
+@pytest.mark.parametrize("failure", [BrokerUnavailable("the connection closed"), PublishRejected("unroutable")])
+async def test_messages_after_a_publish_without_confirm_are_marked_for_the_sink_to_check(failure):
+    """A publish that failed without a confirm may be stored all the same: for the republish window, what goes
+    out may be its retry. A refused publish (nack, unroutable) is not stored, so nothing after it is marked."""
+    broker = FakeBroker()
+    pipeline = make_pipeline(broker, republish_window_s=0.3)
+    await pipeline.submit([page_view("/a", "a")])
+    broker.fail_with = failure
+    with pytest.raises(type(failure)):
+        await pipeline.submit([page_view("/b", "b")])
+    broker.fail_with = None
+    await pipeline.submit([page_view("/b", "b")])
+    await asyncio.sleep(0.35)  # the window is over
+    await pipeline.submit([page_view("/c", "c")])
+    marked = [MAYBE_STORED_HEADER in message.headers for message in broker.published]
+    assert marked == [False, isinstance(failure, BrokerUnavailable), False]
+    await pipeline.close()
+
+
+async def test_a_call_the_client_says_is_a_retry_marks_every_message_holding_its_events():
+    broker = FakeBroker()
+    pipeline = make_pipeline(broker, batch_max_events=2)
+    await asyncio.gather(pipeline.submit([page_view(f"/{i}", f"r{i}") for i in range(3)], retried=True),
+                         pipeline.submit([page_view("/b", "b")]))
+    await pipeline.submit([page_view("/c", "c")])
+    marked = {tuple(sorted(e.event_id for e in decode(m))): MAYBE_STORED_HEADER in m.headers
+              for m in broker.published}
+    assert marked == {("r0", "r1"): True, ("b", "r2"): True, ("c",): False}
     await pipeline.close()
 
 
