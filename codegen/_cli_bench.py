@@ -36,6 +36,39 @@ def bench_transform(
     typer.echo(json.dumps(result))
 
 
+@bench_app.command("insert")
+def bench_insert(
+    rows: Annotated[str, typer.Option(help="Rows per insert, comma-separated: one timed set of inserts per size.")]
+        = "300,1300,5000,13000",
+    rounds: Annotated[int, typer.Option(help="Inserts into each table at each size; the median round counts.")] = 3,
+    seed: Annotated[int, typer.Option(help="Seed of the sample events.")] = 0,
+    clickhouse_url: Annotated[str, typer.Option(help="ClickHouse (default: chDB in a temporary folder).")] = "",
+    generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
+    results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "insert.json",
+) -> None:
+    """What a store insert costs by itself and per row: the store's inserts into every gRPC-fed table at
+    several sizes."""
+    from runtime.bench.insert import run_insert_bench
+    from runtime.generated import load_generated
+
+    try:
+        sizes = [int(size) for size in rows.split(",")]
+    except ValueError:
+        raise typer.BadParameter(f"{rows!r} is not a comma-separated list of row counts", param_hint="--rows") from None
+    if min(sizes) < 1:
+        raise typer.BadParameter(f"sizes need at least 1 row, not {rows!r}", param_hint="--rows")
+    result = run_insert_bench(load_generated(generated), generated, sizes=sizes, rounds=rounds, seed=seed,
+                              clickhouse_url=clickhouse_url, out=results)
+    for size in result["sizes"]:
+        typer.echo(f"{size['rows_per_insert']:>7,} rows per insert: {size['rows_per_s']:>9,} rows/s, "
+                   f"{size['cpu_ms_per_insert']:>7} ms of CPU per insert, {size['cpu_us_per_row']:>7} us per row")
+    if "fit" in result:
+        typer.echo(f"fit: {result['fit']['cpu_ms_per_insert_alone']} ms of CPU per insert by itself + "
+                   f"{result['fit']['cpu_us_per_row']} us per row ({result['event_types']} tables on "
+                   f"{result['store']}, median of {rounds} rounds; written to {results})")
+    typer.echo(json.dumps(result))
+
+
 @bench_app.command("ingest")
 def bench_ingest(
     seconds: Annotated[float, typer.Option(help="How long the clients send.")] = 20.0,

@@ -71,3 +71,42 @@ async def test_a_refused_insert_leaves_the_next_one_right_and_a_changed_table_is
     await store.insert(table, [["d"], [4], ["new"]], ("id", "n", "label"), "token-3")
     await store.insert(table, [["e"], [5]], ("id", "n"), "token-4")
     assert await store.query(f"SELECT id, n, label FROM {table} ORDER BY id") == [("d", 4, "new"), ("e", 5, "none")]
+
+
+# Every kind of column the generator emits, and the values at their edges.
+_KINDS = {
+    "id": ("String", ["a", "b"]),
+    "raw": ("String", [b"\xff\x00bytes", b""]),
+    "label": ("LowCardinality(String)", ["é ünïcode", ""]),
+    "maybe_label": ("LowCardinality(Nullable(String))", [None, "x"]),
+    "at": ("DateTime64(6, 'UTC')", [1_767_225_600_123_456, 0]),
+    "maybe_at": ("Nullable(DateTime64(6, 'UTC'))", [None, 1_767_225_600_000_001]),
+    "big": ("UInt64", [2**64 - 1, 0]),
+    "small": ("UInt32", [2**32 - 1, 0]),
+    "signed": ("Int64", [-(2**63), 2**63 - 1]),
+    "i32": ("Int32", [-(2**31), 7]),
+    "flag": ("Bool", [True, False]),
+    "ratio": ("Float32", [0.5, -2.25]),
+    "maybe_ratio": ("Nullable(Float64)", [None, 1e300]),
+    "tags": ("Array(String)", [["x", "y"], []]),
+    "nested": ("Array(Array(UInt32))", [[[1], [2, 3]], []]),
+    "attrs": ("Map(String, String)", [{"k": "v"}, {}]),
+    "weights": ("Map(Int32, Float64)", [{1: 0.5}, {}]),
+    "items": ("Array(Map(String, String))", [[{"a": "b"}], []]),
+    "moments": ("Array(Nullable(DateTime64(6, 'UTC')))", [[None, 5], []]),
+}
+
+
+async def test_every_generated_column_type_is_stored_unchanged(store):
+    table = f"{store.table.split('.')[0]}.kinds"  # type: ignore[attr-defined]
+    await store.command(f"CREATE TABLE {table} ({', '.join(f'`{c}` {t}' for c, (t, _) in _KINDS.items())}) "
+                        "ENGINE = MergeTree ORDER BY id")
+    await store.insert(table, [values for _, values in _KINDS.values()], tuple(_KINDS), "token-kinds")
+    times = {"at", "maybe_at"}
+    select = ", ".join("hex(raw)" if c == "raw" else f"toUnixTimestamp64Micro(`{c}`)" if c in times else
+                       "arrayMap(t -> toUnixTimestamp64Micro(t), moments)" if c == "moments" else f"`{c}`"
+                       for c in _KINDS)
+    stored = await store.query(f"SELECT {select} FROM {table} ORDER BY id")
+    expected = [tuple(v.hex().upper() if isinstance(v, bytes) else v for v in row)
+                for row in zip(*(values for _, values in _KINDS.values()), strict=True)]
+    assert stored == expected
