@@ -30,9 +30,10 @@ def build_http_app(metrics: Metrics, ready: Callable[[], tuple[bool, str]], max_
         return web.json_response({"status": "ready" if ok else "not ready", "reason": reason},
                                  status=200 if ok else 503)
 
-    async def prometheus(_: web.Request) -> web.Response:
-        return web.Response(body=metrics.render(), content_type="text/plain", charset="utf-8",
-                            headers={"X-Content-Type-Options": "nosniff"})
+    async def prometheus(request: web.Request) -> web.Response:
+        # `?name[]=a&name[]=b`: only those samples (as prometheus_client's own exporters answer it).
+        return web.Response(body=metrics.render(request.query.getall("name[]", ())), content_type="text/plain",
+                            charset="utf-8", headers={"X-Content-Type-Options": "nosniff"})
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

@@ -58,7 +58,7 @@ class StartedPipeline:
     def _received(self, sink: ServiceProcess, published: float, queues: list[str]) -> bool:
         """Whether the sink has received the `published` messages (and, on RabbitMQ, the queues are empty)."""
         try:
-            if scrape(sink.http_port).get(CONSUMED, 0.0) < published:
+            if scrape(sink.http_port, names=(CONSUMED,)).get(CONSUMED, 0.0) < published:
                 return False
         except OSError:
             return False
@@ -69,7 +69,7 @@ class StartedPipeline:
         returns how long that took, or None if it did not within `timeout` seconds."""
         started = time.monotonic()
         sink = self.processes["sink" if self.rabbitmq else "all"]
-        published = scrape(self.ingest.http_port).get(PUBLISHED)
+        published = scrape(self.ingest.http_port, names=(PUBLISHED,)).get(PUBLISHED)
         if published is None:
             return None
         queues = self._queues(schema)
@@ -82,7 +82,7 @@ class StartedPipeline:
         (SIGTERM: the sink flushes what it buffers and acks it) so their chDB folder is free to read."""
         started = time.monotonic()
         facts: dict[str, Any] = {}
-        published = scrape(self.ingest.http_port).get(PUBLISHED)
+        published = scrape(self.ingest.http_port, names=(PUBLISHED,)).get(PUBLISHED)
         sink = self.processes["sink" if self.rabbitmq else "all"]
         queues = self._queues(schema)
         if self.rabbitmq:
@@ -98,7 +98,7 @@ class StartedPipeline:
                 return True
             return self._received(sink, published or 0.0, queues)
 
-        if published is None or CONSUMED not in scrape(sink.http_port):
+        if published is None or CONSUMED not in scrape(sink.http_port, names=(CONSUMED,)):
             # A service without these counters: wait out the longest flush interval instead.
             wait = max(q["sink"]["flush_interval_ms"] for q in schema.topology["queues"]) / 1000 + 2
             time.sleep(wait)

@@ -4,6 +4,7 @@ stored exactly once."""
 from __future__ import annotations
 
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,17 +21,20 @@ PUBLISHED = "eventgen_publish_batch_events_count"
 CONSUMED = "eventgen_messages_consumed_total"
 
 
-def _samples(http_port: int, host: str) -> Iterator[Any]:
-    with urllib.request.urlopen(f"http://{host}:{http_port}/metrics", timeout=5) as answer:
+def _samples(http_port: int, host: str, names: Iterable[str]) -> Iterator[Any]:
+    query = urllib.parse.urlencode({"name[]": list(names)}, doseq=True)
+    with urllib.request.urlopen(f"http://{host}:{http_port}/metrics" + (f"?{query}" if query else ""),
+                                timeout=5) as answer:
         text = answer.read().decode()
     for family in text_string_to_metric_families(text):
         yield from family.samples
 
 
-def scrape(http_port: int, host: str = "127.0.0.1") -> dict[str, float]:
-    """The service's metrics on /metrics, each sample name summed over its labels."""
+def scrape(http_port: int, host: str = "127.0.0.1", names: Iterable[str] = ()) -> dict[str, float]:
+    """The service's metrics on /metrics (only the samples `names`, when given: the service renders a polled
+    counter alone rather than its whole page), each sample name summed over its labels."""
     totals: dict[str, float] = {}
-    for sample in _samples(http_port, host):
+    for sample in _samples(http_port, host, names):
         totals[sample.name] = totals.get(sample.name, 0.0) + sample.value
     return totals
 
@@ -38,7 +42,7 @@ def scrape(http_port: int, host: str = "127.0.0.1") -> dict[str, float]:
 def scrape_by_label(http_port: int, sample_name: str, label: str, host: str = "127.0.0.1") -> dict[str, float]:
     """One sample of the service's /metrics summed by the values of one of its labels."""
     values: dict[str, float] = {}
-    for sample in _samples(http_port, host):
+    for sample in _samples(http_port, host, (sample_name,)):
         if sample.name == sample_name:
             key = sample.labels.get(label, "")
             values[key] = values.get(key, 0.0) + sample.value

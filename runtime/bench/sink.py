@@ -79,7 +79,7 @@ def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clien
         processes.append(ingest)
         ingest.wait_ready()
         backlog = _fill(schema, ingest.grpc_port, batches, clients, events, run, calls)
-        messages = scrape(ingest.http_port)[PUBLISHED]
+        messages = scrape(ingest.http_port, names=(PUBLISHED,))[PUBLISHED]
         ingest.stop()
         result.update(backlog_events=backlog, backlog_messages=int(messages),
                       events_per_message=round(backlog / messages, 1))
@@ -91,7 +91,8 @@ def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clien
         started, cpu0 = time.monotonic(), cpu_seconds(sink.process.pid)
         broker_pid = rabbitmq_pid()
         broker0 = cpu_seconds(broker_pid) if broker_pid else 0.0
-        drained = wait_until(lambda: scrape(sink.http_port).get(_ROWS, 0.0) >= backlog, 600, poll=0.5)
+        drained = wait_until(lambda: scrape(sink.http_port, names=(_ROWS,)).get(_ROWS, 0.0) >= backlog, 600,
+                             poll=0.5)
         drain_s = time.monotonic() - started
         inserts = scrape_by_label(sink.http_port, _INSERTS, "table")
         result.update(
@@ -120,9 +121,10 @@ def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clien
             "inserts_per_s_per_table_median": round(statistics.median(per_table.values()), 2) if per_table else 0.0,
             "busiest_tables": {t: round(v, 2) for t, v in busiest[:3]},
         }
-        published = scrape(ingest.http_port)[PUBLISHED]
+        published = scrape(ingest.http_port, names=(PUBLISHED,))[PUBLISHED]
         ingest.stop()
-        wait_until(lambda: scrape(sink.http_port).get(CONSUMED, 0.0) >= messages + published, 120)
+        wait_until(lambda: scrape(sink.http_port, names=(CONSUMED,)).get(CONSUMED, 0.0) >= messages + published,
+                   120)
         result["sink_rss_mb"] = peak_rss_mb(sink.process.pid)
         sink.stop()  # drains and frees the chDB folder for the check
         client = open_client(store)

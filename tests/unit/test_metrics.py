@@ -59,3 +59,29 @@ def test_a_rejection_before_the_event_type_is_known_has_an_empty_event_type():
                                                     "reason": "unauthenticated"}) == 1
     assert value("eventgen_events_rejected_total", {"source": "grpc", "event_type": "page_viewed",
                                                     "reason": "backpressure"}) == 3
+
+
+async def test_metrics_named_in_the_query_come_alone():
+    from aiohttp.test_utils import TestClient, TestServer
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from runtime.http import build_http_app
+
+    metrics = Metrics()
+    metrics.rows_inserted.labels("events.a").inc(5)
+    metrics.consumed.labels("q").inc(2)
+    metrics.insert_seconds.labels("events.a").observe(0.01)
+    client = TestClient(TestServer(build_http_app(metrics, lambda: (True, ""), 1024)))
+    await client.start_server()
+    try:
+        answer = await client.get("/metrics", params=[("name[]", "eventgen_rows_inserted_total"),
+                                                      ("name[]", "eventgen_insert_seconds_count")])
+        assert answer.status == 200
+        samples = {(s.name, tuple(s.labels.items()), s.value)
+                   for family in text_string_to_metric_families(await answer.text()) for s in family.samples}
+        assert samples == {("eventgen_rows_inserted_total", (("table", "events.a"),), 5.0),
+                           ("eventgen_insert_seconds_count", (("table", "events.a"),), 1.0)}
+        whole = await (await client.get("/metrics")).text()
+        assert "eventgen_messages_consumed_total" in whole and len(whole) > 20 * len(await answer.text())
+    finally:
+        await client.close()
