@@ -83,8 +83,10 @@ class Settings(BaseSettings):
     max_event_age_days: int = Field(365, gt=0)
     # Key for PII_HASH fields (HMAC-SHA256); set it in production.
     pii_key: str = ""
-    # Unacked messages per buffered consumer: enough to fill a batch, bounded so memory stays flat.
-    sink_prefetch: int = Field(200, gt=0)
+    # Unacked messages per buffered consumer: enough to fill a batch, bounded so memory stays flat. A queue's
+    # window is split among its tables, so a larger one makes larger inserts, each cheaper per row
+    # (`eventgen bench insert`): 500 drained a backlog 1.24-1.51x faster than 200 (`eventgen bench sink`).
+    sink_prefetch: int = Field(500, gt=0)
     drain_timeout_s: float = Field(20.0, gt=0)
     log_json: bool = False
     # uvloop (faster) or asyncio (the standard library's loop).

@@ -95,17 +95,18 @@ class Sinker:
 
     async def _write(self, table: str, event_type: str, items: list[Transformed]) -> None:
         names = self._columns[event_type]
-        written = []
+        written, parts = [], []
         for item in items:
-            item.transform()
+            part = item.transform()
             if item.rows:
                 written.append(item)
+                parts.append(part)
             else:  # every event of it is bad: nothing of it to insert
                 await self._settle(item)
         if not written:
             return
         items = written
-        columns = concat_columns([item.transform() for item in items])
+        columns = concat_columns(parts)
         rows = sum(item.rows for item in items)
         try:
             if any(item.check_existing for item in items):
