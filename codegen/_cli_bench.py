@@ -42,12 +42,11 @@ def bench_insert(
         = "300,1300,5000,13000",
     rounds: Annotated[int, typer.Option(help="Inserts into each table at each size; the median round counts.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the sample events.")] = 0,
-    clickhouse_url: Annotated[str, typer.Option(help="ClickHouse (default: chDB in a temporary folder).")] = "",
     generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
     results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "insert.json",
 ) -> None:
-    """What a store insert costs by itself and per row: the store's inserts into every gRPC-fed table at
-    several sizes."""
+    """What a store insert costs by itself and per row: the store's inserts into every gRPC-fed table of a chDB
+    in a temporary folder, at several sizes."""
     from runtime.bench.insert import run_insert_bench
     from runtime.generated import load_generated
 
@@ -58,7 +57,7 @@ def bench_insert(
     if min(sizes) < 1:
         raise typer.BadParameter(f"sizes need at least 1 row, not {rows!r}", param_hint="--rows")
     result = run_insert_bench(load_generated(generated), generated, sizes=sizes, rounds=rounds, seed=seed,
-                              clickhouse_url=clickhouse_url, out=results)
+                              out=results)
     for size in result["sizes"]:
         typer.echo(f"{size['rows_per_insert']:>7,} rows per insert: {size['rows_per_s']:>9,} rows/s, "
                    f"{size['cpu_ms_per_insert']:>7} ms of CPU per insert, {size['cpu_us_per_row']:>7} us per row")

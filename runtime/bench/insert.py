@@ -22,24 +22,24 @@ __all__ = ["run_insert_bench"]
 
 
 def run_insert_bench(schema: GeneratedSchema, generated: Path, *, sizes: Sequence[int], rounds: int, seed: int,
-                     clickhouse_url: str, out: Path) -> dict[str, Any]:
+                     out: Path) -> dict[str, Any]:
     """For each size, inserts that many rows into the table of every event type clients send over gRPC, `rounds`
-    times (each round with ids of its own), through the store's insert path, into freshly migrated tables. Times
-    each insert: wall time and the process's CPU time (with chDB, the engine's threads are this process's, so
-    its part writing and background merges count). A straight line through the sizes' CPU per insert gives the
-    cost of an insert by itself and the cost of a row."""
+    times (each round with ids of its own), through the store's insert path, into the freshly migrated tables of
+    an embedded engine (chDB) in a temporary folder: sample rows never reach a store that holds real ones. Times
+    each insert: wall time and the process's CPU time (the engine's threads are this process's, so its part
+    writing and background merges count). A straight line through the sizes' CPU per insert gives the cost of
+    an insert by itself and the cost of a row."""
     types = grpc_event_types(schema)
     batches = build_batches(schema, max(sizes) * len(schema.event_types), seed)
     columns = {t: schema.transformers.TRANSFORMERS[t](batches[t], b"bench-key") for t in types}
     now_us = time.time_ns() // 1000  # recent event times: a table's TTL drops old rows as they are inserted
     for event_type in types:
         columns[event_type][2] = [now_us - i for i in range(len(columns[event_type][2]))]
-    result: dict[str, Any] = {"benchmark": "insert", "event_types": len(types), "rounds": rounds, "sizes": []}
+    result: dict[str, Any] = {"benchmark": "insert", "store": "chdb", "event_types": len(types), "rounds": rounds,
+                              "sizes": []}
     for rows in sizes:
-        folder = None if clickhouse_url else Path(tempfile.mkdtemp(prefix="eventgen-insert-bench-"))
-        url = clickhouse_url or f"chdb://{folder / 'clickhouse'}"
-        result["store"] = url.split(":", 1)[0]
-        client = open_client(url)
+        folder = Path(tempfile.mkdtemp(prefix="eventgen-insert-bench-"))
+        client = open_client(f"chdb://{folder / 'clickhouse'}")
         try:
             apply(client, plan(client, read_document(generated)))
             walls, cpus = [], []
@@ -51,8 +51,7 @@ def run_insert_bench(schema: GeneratedSchema, generated: Path, *, sizes: Sequenc
                          for table in {schema.transformers.TABLES[t] for t in types})
         finally:
             client.close()
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
         inserts = len(types)
         result["sizes"].append({
             "rows_per_insert": rows,
@@ -79,8 +78,8 @@ def _insert_all(client: Any, schema: GeneratedSchema, types: Sequence[str], colu
         context = _InsertContext(client, client.create_insert_context(table, names, column_oriented=True))
         data = [column[:rows] for column in columns[event_type]]
         data[0] = [prefix + event_id for event_id in data[0]]  # ids of this round's own
-        started, cpu_started = time.perf_counter(), time.process_time()
         token = f"{prefix}{table}:{event_type}"  # as the sink inserts: deduplicated by a token
+        started, cpu_started = time.perf_counter(), time.process_time()
         context.insert(data, {"insert_deduplication_token": token, "insert_deduplicate": 1})
         wall += time.perf_counter() - started
         cpu += time.process_time() - cpu_started
