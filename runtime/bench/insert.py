@@ -42,9 +42,12 @@ def run_insert_bench(schema: GeneratedSchema, generated: Path, *, sizes: Sequenc
         client = open_client(f"chdb://{folder / 'clickhouse'}")
         try:
             apply(client, plan(client, read_document(generated)))
+            contexts = {t: _InsertContext(client, client.create_insert_context(
+                schema.transformers.TABLES[t], list(schema.transformers.COLUMNS[t]), column_oriented=True))
+                for t in types}  # the columns' types read once per table, as the store does
             walls, cpus = [], []
             for round_ in range(rounds):
-                wall, cpu = _insert_all(client, schema, types, columns, rows, f"r{round_}-")
+                wall, cpu = _insert_all(schema, contexts, columns, rows, f"r{round_}-")
                 walls.append(wall)
                 cpus.append(cpu)
             stored = sum(client.query(f"SELECT count() FROM {table}").result_rows[0][0]
@@ -69,13 +72,11 @@ def run_insert_bench(schema: GeneratedSchema, generated: Path, *, sizes: Sequenc
     return result
 
 
-def _insert_all(client: Any, schema: GeneratedSchema, types: Sequence[str], columns: dict[str, list[Any]], rows: int,
-                prefix: str) -> tuple[float, float]:
+def _insert_all(schema: GeneratedSchema, contexts: dict[str, _InsertContext], columns: dict[str, list[Any]],
+                rows: int, prefix: str) -> tuple[float, float]:
     wall = cpu = 0.0
-    for event_type in types:
+    for event_type, context in contexts.items():
         table = schema.transformers.TABLES[event_type]
-        names = list(schema.transformers.COLUMNS[event_type])
-        context = _InsertContext(client, client.create_insert_context(table, names, column_oriented=True))
         data = [column[:rows] for column in columns[event_type]]
         data[0] = [prefix + event_id for event_id in data[0]]  # ids of this round's own
         token = f"{prefix}{table}:{event_type}"  # as the sink inserts: deduplicated by a token

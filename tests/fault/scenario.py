@@ -51,8 +51,7 @@ async def run_scenario(
     """Starts the processes, runs `seconds` of load, calls `inject` after `fault_at` seconds (it returns when
     the fault ended, as a monotonic time), and when the fault ended in the load's last `AFTER_FAULT_S` or after
     it, with no call answered since, runs that much more load; then drains the sink and checks and records the
-    store. Asserts
-    what every scenario must show: nothing acknowledged is lost and nothing is visible twice."""
+    store. Asserts what every scenario must show: nothing acknowledged is lost and nothing is visible twice."""
     await asyncio.to_thread(pipeline.start_both)
     run = f"{pipeline.namespace}s{key}"
     facts = dict(facts or {})
