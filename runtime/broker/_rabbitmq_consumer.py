@@ -19,6 +19,10 @@ __all__ = ["RabbitMQConsumer", "RabbitMQDelivery"]
 _TIMEOUT = 10.0
 # How long cancelling a consumer waits for its running handlers.
 _HANDLER_GRACE = 10.0
+# How long a consumer's channel stays open after its last ack. A quorum queue may return messages whose acks
+# arrived just before their channel closed (rabbitmq-server#10327): they would be delivered again, and skipped
+# by the sink as stored, but a clean shutdown should leave nothing behind.
+_ACK_GRACE = 0.3
 # Supervisor rounds (one per reconnect interval) a consumer may be missing from its open channel before the
 # channel is reopened. aio-pika re-subscribes after a server-side cancel within one round; this is the fallback.
 _MISSING_ROUNDS = 5
@@ -151,4 +155,7 @@ class RabbitMQConsumer:
         if channel is not None:
             with contextlib.suppress(*_LOST):
                 async with asyncio.timeout(_TIMEOUT):
+                    # A round trip: RabbitMQ has taken every ack sent before it; then a moment to apply them.
+                    await channel.set_qos(prefetch_count=self._prefetch, timeout=_TIMEOUT)
+                    await asyncio.sleep(_ACK_GRACE)
                     await channel.close()

@@ -86,8 +86,8 @@ class SinkService:
 
     async def stop(self) -> None:
         """Stop pulling, flush what is buffered (acking it), then leave the rest unacked for redelivery."""
-        for cancel in self._cancels:
-            await cancel()
+        # Side by side: each consumer's channel lingers a moment after its last ack before it closes.
+        await asyncio.gather(*(cancel() for cancel in self._cancels))
         # From here a store failure ends the flush at once, leaving its messages unacked for redelivery.
         self._stopping = True
         for sinker in self.sinkers.values():
