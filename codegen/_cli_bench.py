@@ -45,8 +45,8 @@ def bench_insert(
     generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
     results: Annotated[Path, typer.Option(help="JSON file for the numbers.")] = ROOT / "results" / "insert.json",
 ) -> None:
-    """What a store insert costs by itself and per row: the store's inserts into every gRPC-fed table of a chDB
-    in a temporary folder, at several sizes."""
+    """What an insert costs by itself and per row, by the sink's two paths (the generated transformer, the generated
+    protobuf insert): into every gRPC-fed table of a chDB in a temporary folder, at several sizes."""
     from runtime.bench.insert import run_insert_bench
     from runtime.generated import load_generated
 
@@ -58,13 +58,18 @@ def bench_insert(
         raise typer.BadParameter(f"sizes need at least 1 row, not {rows!r}", param_hint="--rows")
     result = run_insert_bench(load_generated(generated), generated, sizes=sizes, rounds=rounds, seed=seed,
                               out=results)
-    for size in result["sizes"]:
-        typer.echo(f"{size['rows_per_insert']:>7,} rows per insert: {size['rows_per_s']:>9,} rows/s, "
-                   f"{size['cpu_ms_per_insert']:>7} ms of CPU per insert, {size['cpu_us_per_row']:>7} us per row")
-    if "fit" in result:
-        typer.echo(f"fit: {result['fit']['cpu_ms_per_insert_alone']} ms of CPU per insert by itself + "
-                   f"{result['fit']['cpu_us_per_row']} us per row ({result['event_types']} tables on "
-                   f"{result['store']}, median of {rounds} rounds; written to {results})")
+    for path, numbers in result["paths"].items():
+        typer.echo(f"{path}:")
+        for size in numbers["sizes"]:
+            typer.echo(f"  {size['rows_per_insert']:>7,} rows per insert: {size['rows_per_s']:>9,} rows/s, "
+                       f"{size['cpu_ms_per_insert']:>7} ms of CPU per insert, {size['cpu_us_per_row']:>7} us per row")
+        if "fit" in numbers:
+            typer.echo(f"  fit: {numbers['fit']['cpu_ms_per_insert_alone']} ms of CPU per insert by itself + "
+                       f"{numbers['fit']['cpu_us_per_row']} us per row")
+    if "break_even_rows" in result:
+        typer.echo(f"the protobuf insert costs less CPU from about {result['break_even_rows']:,} rows per insert on")
+    typer.echo(f"({result['event_types']} tables on {result['store']}, median of {rounds} rounds; written to "
+               f"{results})")
     typer.echo(json.dumps(result))
 
 

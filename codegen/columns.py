@@ -1,4 +1,6 @@
-"""Flattens a message into ClickHouse columns, each with the Python expression that fills it.
+"""Flattens a message into ClickHouse columns, each with the Python expression that fills it (the generated
+transformer) and the SQL that computes it from the stamped event as ClickHouse decodes it (the generated protobuf
+insert, see wire_view.py), where ClickHouse can.
 
 The type mapping (documented in the README):
   double Float64 · float Float32 · int32 sint32 sfixed32 Int32 · int64 sint64 sfixed64 Int64 ·
@@ -15,135 +17,42 @@ The type mapping (documented in the README):
 
 from __future__ import annotations
 
-import keyword
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from google.protobuf.descriptor_pb2 import FieldDescriptorProto as F
 
+from . import native_sql as sql
+from ._maps import MapColumns
+from ._position import Draft, Loop, Where
+from ._types import SCALARS, TIMESTAMP_TYPE, array, attribute, enum_constant, nullable, snake_case
+from ._well_known import WellKnownColumns
 from .config import GeneratorSettings
 from .descriptors import DescriptorIndex, MessageInfo
 from .errors import Location, SchemaError
 from .model import Column, Gather
+from .wire_view import SqlRef, Unsupported, WireMessage, WireNode
 
-__all__ = ["ColumnBuilder", "nullable", "snake_case"]
+__all__ = ["TIMESTAMP_TYPE", "ColumnBuilder", "Flattened", "attribute", "enum_constant", "nullable", "snake_case"]
 
-_SCALARS = {
-    F.TYPE_DOUBLE: "Float64", F.TYPE_FLOAT: "Float32",
-    F.TYPE_INT32: "Int32", F.TYPE_SINT32: "Int32", F.TYPE_SFIXED32: "Int32",
-    F.TYPE_INT64: "Int64", F.TYPE_SINT64: "Int64", F.TYPE_SFIXED64: "Int64",
-    F.TYPE_UINT32: "UInt32", F.TYPE_FIXED32: "UInt32",
-    F.TYPE_UINT64: "UInt64", F.TYPE_FIXED64: "UInt64",
-    F.TYPE_BOOL: "Bool", F.TYPE_STRING: "String", F.TYPE_BYTES: "String",
-}
-_WRAPPERS = {
-    "google.protobuf.DoubleValue": "Float64", "google.protobuf.FloatValue": "Float32",
-    "google.protobuf.Int64Value": "Int64", "google.protobuf.UInt64Value": "UInt64",
-    "google.protobuf.Int32Value": "Int32", "google.protobuf.UInt32Value": "UInt32",
-    "google.protobuf.BoolValue": "Bool", "google.protobuf.StringValue": "String",
-    "google.protobuf.BytesValue": "String",
-}
-_JSON_TYPES = {"google.protobuf.Struct": "struct", "google.protobuf.Value": "value",
-               "google.protobuf.ListValue": "list"}
-TIMESTAMP_TYPE = "DateTime64(6, 'UTC')"
-# Well-known message types stored as one column: (type, conversion, value when unset or None for NULL).
-_WELL_KNOWN: dict[str, tuple[str, str, str | None]] = {
-    "google.protobuf.Timestamp": (TIMESTAMP_TYPE, "{0}.seconds * 1000000 + {0}.nanos // 1000", None),
-    "google.protobuf.Duration": ("Int64", "{0}.seconds * 1000000 + int({0}.nanos / 1000)", None),
-    "google.protobuf.FieldMask": ("Array(String)", "{0}.paths[:]", "[]"),
-    **{name: (ch_type, "{0}.value", None) for name, ch_type in _WRAPPERS.items()},
-    **{name: ("String", f"_json_{kind}({{0}})", '""') for name, kind in _JSON_TYPES.items()},
-}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def snake_case(name: str) -> str:
-    """pageView -> page_view, HTTPStatus -> http_status, ShopifyOrder -> shopify_order."""
-    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return name.lower()
-
-
-def nullable(ch_type: str) -> str:
-    if ch_type.startswith("LowCardinality("):
-        return f"LowCardinality(Nullable({ch_type[len('LowCardinality('):-1]}))"
-    return f"Nullable({ch_type})"
-
-
-def array(ch_type: str, depth: int) -> str:
-    for _ in range(depth):
-        ch_type = f"Array({ch_type})"
-    return ch_type
-
-
-def attribute(base: str, name: str) -> str:
-    return f'getattr({base}, "{name}")' if keyword.iskeyword(name) else f"{base}.{name}"
-
-
 @dataclass(frozen=True)
-class _Loop:
-    var: str
-    iterable: str
+class Flattened:
+    """A message's columns, the locals their Python expressions use, its repeated messages, and what ClickHouse
+    reads of the wire format to compute the columns itself (`native_error` says why it cannot, if it cannot)."""
+
+    columns: tuple[Column, ...]
+    bindings: tuple[tuple[str, str], ...]
+    gathers: tuple[Gather, ...]
+    wire: WireMessage
+    native_error: str = ""
 
 
 @dataclass
-class _Draft:
-    """A Gather while its message is flattened. Until the message is done its width is unknown, so
-    its columns carry a placeholder naming their leaf, which `slice` then turns into the expression."""
-
-    name: str
-    items: str
-    var: str
-    parent: _Draft | None
-    leaves: list[str] = field(default_factory=list)
-
-    @property
-    def depth(self) -> int:
-        return 1 if self.parent is None else self.parent.depth + 1
-
-    def column(self, value: str) -> str:
-        self.leaves.append(value)
-        return f"{_LEAF}{len(self.leaves) - 1}"
-
-    def slice(self, placeholder: str) -> str:
-        """The expression of a column, from its placeholder: every width-th value from its leaf on."""
-        assert placeholder.startswith(_LEAF), f"not a column of gather {self.name}: {placeholder!r}"
-        return f"{self.name}[{placeholder.removeprefix(_LEAF)}::{len(self.leaves)}]"
-
-    def frozen(self) -> Gather:
-        parent = self.parent
-        return Gather(self.name, self.items, self.var, tuple(self.leaves), parent.name if parent else "")
-
-
-_LEAF = "\0leaf "
-
-
-@dataclass(frozen=True)
-class _Where:
-    """Where flattening stands: the Python base expression, the column prefix, the origin path, and the
-    repeated message (gather) and comprehension loops the base lives in."""
-
-    base: str
-    prefix: str
-    origin: str
-    loops: tuple[_Loop, ...] = ()
-    stack: tuple[str, ...] = ()
-    gather: _Draft | None = None
-
-    @property
-    def depth(self) -> int:
-        """How many arrays deep a column is here."""
-        return (self.gather.depth if self.gather else 0) + len(self.loops)
-
-    def emit(self, value: str) -> str:
-        """The column expression for a value computed here."""
-        value = _wrap(value, self.loops)
-        return self.gather.column(value) if self.gather else value
-
-
-@dataclass
-class ColumnBuilder:
+class ColumnBuilder(WellKnownColumns, MapColumns):
     """Turns messages into columns; collects what cannot be mapped as schema errors."""
 
     index: DescriptorIndex
@@ -154,18 +63,35 @@ class ColumnBuilder:
     # Locals the transformer assigns once per event, so a submessage shared by many columns is
     # fetched from the decoded message once: (name, expression), in order.
     _bindings: list[tuple[str, str]] = field(default_factory=list)
-    _gathers: list[_Draft] = field(default_factory=list)
+    _gathers: list[Draft] = field(default_factory=list)
     _local_prefix: str = "_m"
+    _native_error: str = ""
 
     def flatten(self, info: MessageInfo, base: str, prefix: str = "", exclude: frozenset[str] = frozenset(),
-                local_prefix: str = "_m") -> tuple[list[Column], tuple[tuple[str, str], ...], tuple[Gather, ...]]:
-        """The message's columns, the locals their expressions use, and its repeated messages."""
-        self._bindings, self._gathers, self._local_prefix = [], [], local_prefix
-        columns = self._message(info, _Where(base, prefix, info.full_name, (), (info.full_name,)), exclude)
+                local_prefix: str = "_m", wire_path: str = "") -> Flattened:
+        """The message's columns; `wire_path` is where ClickHouse's input holds the message ("f5" for the
+        envelope of a stamped event)."""
+        self._bindings, self._gathers, self._local_prefix, self._native_error = [], [], local_prefix, ""
+        node = WireNode()
+        root = Where(base, prefix, info.full_name, (), (info.full_name,), sql=SqlRef(node, path=wire_path))
+        columns = self._message(info, root, exclude)
+        if not self._native_error and any(not c.sql for c in columns):
+            self._native_error = "a column has no ClickHouse expression"
         # A repeated message without columns (every field skipped or Empty) needs no loop.
-        return columns, tuple(self._bindings), tuple(g.frozen() for g in self._gathers if g.leaves)
+        return Flattened(tuple(columns), tuple(self._bindings), tuple(g.frozen() for g in self._gathers if g.leaves),
+                         node.freeze(), self._native_error)
 
-    def _bind(self, expression: str, where: _Where) -> str:
+    def _sql(self, make: Any) -> str:
+        """ClickHouse's expression for a column, or "" (and why, once) when it has none."""
+        if self._native_error:
+            return ""
+        try:
+            return make()
+        except Unsupported as exc:
+            self._native_error = str(exc)
+            return ""
+
+    def _bind(self, expression: str, where: Where) -> str:
         """A per-event local for `expression`; per item (a gather, a comprehension) it stays an expression."""
         if where.loops or where.gather:
             return expression
@@ -176,7 +102,7 @@ class ColumnBuilder:
         self._bindings.append((name, expression))
         return name
 
-    def _message(self, info: MessageInfo, where: _Where, exclude: frozenset[str] = frozenset()) -> list[Column]:
+    def _message(self, info: MessageInfo, where: Where, exclude: frozenset[str] = frozenset()) -> list[Column]:
         columns: list[Column] = []
         real_oneofs = {f.oneof_index for f in info.proto.field if f.HasField("oneof_index") and not f.proto3_optional}
         seen_oneofs: set[int] = set()
@@ -190,21 +116,32 @@ class ColumnBuilder:
             columns.extend(self._field(info, i, fd, where, in_oneof))
         return columns
 
-    def _gather(self, items: str, where: _Where) -> _Draft:
-        draft = _Draft(f"{self._local_prefix}r{len(self._gathers)}", items, f"_i{where.depth + 1}", where.gather)
+    def _gather(self, items: str, where: Where) -> Draft:
+        draft = Draft(f"{self._local_prefix}r{len(self._gathers)}", items, f"_i{where.depth + 1}", where.gather)
         self._gathers.append(draft)
         return draft
 
-    def _oneof_case(self, info: MessageInfo, oneof_index: int, where: _Where) -> Column:
+    def _oneof_case(self, info: MessageInfo, oneof_index: int, where: Where) -> Column:
         name = info.proto.oneof_decl[oneof_index].name
         path = self.index.oneof_path(info, oneof_index)
+
+        def members() -> str:
+            # Every member is read for its presence, even one whose own columns are skipped.
+            found = []
+            for fd in info.proto.field:
+                if fd.HasField("oneof_index") and fd.oneof_index == oneof_index:
+                    value = (where.ref.message(fd, "nullable").expr if fd.type == F.TYPE_MESSAGE
+                             else where.ref.scalar(fd, present=True))
+                    found.append((fd.name, value))
+            return where.emit_sql(sql.case(found))
+
         return self._column(
             f"{where.prefix}{snake_case(name)}_case", "LowCardinality(String)",
             f'({where.base}.WhichOneof("{name}") or "")', where, f"{where.origin}.{name}",
             self.index.location(info.file, path),
-            self.index.comment(info.file, path) or f"which member of {name} is set")
+            self.index.comment(info.file, path) or f"which member of {name} is set", self._sql(members))
 
-    def _field(self, info: MessageInfo, i: int, fd: F, where: _Where, in_oneof: bool) -> list[Column]:
+    def _field(self, info: MessageInfo, i: int, fd: F, where: Where, in_oneof: bool) -> list[Column]:
         path = self.index.field_path(info, i)
         location = self.index.location(info.file, path)
         opts = self.index.option(fd.options, "FieldOptions", "eventgen.field")
@@ -236,7 +173,9 @@ class ColumnBuilder:
             hashed = False
 
         def leaf(ch_type: str, value: str, *, nullable_: bool = False, column: str = name,
-                 at: _Where = where, extra_depth: int = 0, hash_: bool = True) -> Column:
+                 at: Where = where, extra_depth: int = 0, hash_: bool = True, sql_value: Any = None) -> Column:
+            """`sql_value` makes the value in ClickHouse's input (None: it cannot be read there)."""
+            natural = ch_type
             if hashed and hash_:
                 value = f"_pii({value}, pii_key)"
                 ch_type = "String" if not ch_type.startswith("Array") else "Array(String)"
@@ -249,7 +188,18 @@ class ColumnBuilder:
                 # The override is the field's own type; repeated parents still make it an Array.
                 ch_type, _, codec = override.partition(" CODEC")
                 codec = f"CODEC{codec}" if codec else ""
-            return Column(column, array(ch_type, at.depth), origin, at.emit(value), description, location, codec)
+
+            def native() -> str:
+                if sql_value is None:
+                    raise Unsupported(f"{origin} has no ClickHouse expression")
+                if override and _plain_type(ch_type) != _plain_type(array(nullable(natural) if nullable_ else natural,
+                                                                          extra_depth)):
+                    raise Unsupported(f"{origin} overrides its type with {ch_type}")
+                made = sql_value()
+                return at.emit_sql(sql.pii(made) if hashed and hash_ else made)
+
+            return Column(column, array(ch_type, at.depth), origin, at.emit(value), description, location, codec,
+                          self._sql(native))
 
         if fd.type == F.TYPE_GROUP:
             self._error(location, f"field {info.full_name}.{fd.name} is a proto2 group, which has no column mapping",
@@ -263,7 +213,7 @@ class ColumnBuilder:
                 access = self._bind(access, where)
             if child.is_map_entry:
                 return self._map(child, fd, name, access, origin, where, location, leaf)
-            wkt = self._well_known(child.full_name, access, name, leaf, repeated, where, has)
+            wkt = self._well_known(child.full_name, access, name, leaf, repeated, where, has, fd)
             if wkt is not None:
                 return wkt
             if child.full_name in where.stack:
@@ -276,105 +226,79 @@ class ColumnBuilder:
             if rename and not inline:
                 prefix = f"{rename}_"
             stack = (*where.stack, child.full_name)
-            if repeated and where.loops:  # inside a map's values: a comprehension per column
-                var = f"_i{where.depth + 1}"
-                loops = (*where.loops, _Loop(var, f"{access}[:]"))
-                return self._message(child, _Where(var, prefix, origin, loops, stack, where.gather))
             if repeated:
+                sql_ref, scopes = self._items(fd, where)
+                if where.loops:  # inside a map's values: a comprehension per column
+                    var = f"_i{where.depth + 1}"
+                    loops = (*where.loops, Loop(var, f"{access}[:]"))
+                    return self._message(child, Where(var, prefix, origin, loops, stack, where.gather, sql_ref,
+                                                       scopes))
                 gather = self._gather(f"{access}[:]", where)
-                columns = self._message(child, _Where(gather.var, prefix, origin, (), stack, gather))
+                columns = self._message(child, Where(gather.var, prefix, origin, (), stack, gather, sql_ref, scopes))
                 return [replace(c, expression=where.emit(gather.slice(c.expression))) for c in columns]
-            return self._message(child, _Where(access, prefix, origin, where.loops, stack, where.gather))
+            sql_ref = self._nested(lambda: where.ref.message(fd, "path"))
+            return self._message(child, Where(access, prefix, origin, where.loops, stack, where.gather, sql_ref,
+                                               where.sql_scopes))
         if fd.type == F.TYPE_ENUM:
             enum = fd.type_name.lstrip(".")
             self.enums.add(enum)
             table = enum_constant(enum)
+            names = self._enum_names(enum, syntax)
             if repeated:
-                return [leaf("LowCardinality(String)", f"[{table}[_v] for _v in {access}[:]]", extra_depth=1)]
-            return [leaf("LowCardinality(String)", f"{table}[{access}]", nullable_=present)]
-        ch_type = _SCALARS[fd.type]
+                return [leaf("LowCardinality(String)", f"[{table}[_v] for _v in {access}[:]]", extra_depth=1,
+                             sql_value=lambda: f"arrayMap(_v -> {sql.enum_name('_v', names())}, "
+                                               f"{where.ref.repeated_scalar(fd)})")]
+            return [leaf("LowCardinality(String)", f"{table}[{access}]", nullable_=present,
+                         sql_value=lambda: sql.enum_name(where.ref.scalar(fd, present), names()))]
+        ch_type = SCALARS[fd.type]
         if repeated:
             if hashed:
-                return [leaf("String", f"[_pii(_v, pii_key) for _v in {access}[:]]", extra_depth=1, hash_=False)]
-            return [leaf(ch_type, f"{access}[:]", extra_depth=1)]
-        return [leaf(ch_type, access, nullable_=present)]
+                return [leaf("String", f"[_pii(_v, pii_key) for _v in {access}[:]]", extra_depth=1, hash_=False,
+                             sql_value=lambda: f"arrayMap(_v -> {sql.pii('_v')}, {where.ref.repeated_scalar(fd)})")]
+            return [leaf(ch_type, f"{access}[:]", extra_depth=1, sql_value=lambda: where.ref.repeated_scalar(fd))]
+        return [leaf(ch_type, access, nullable_=present, sql_value=lambda: where.ref.scalar(fd, present))]
 
-    def _well_known(self, full_name: str, access: str, name: str, leaf: Any, repeated: bool,
-                    where: _Where, has: str) -> list[Column] | None:
-        if full_name == "google.protobuf.Any":
-            if repeated:
-                return [leaf("String", f"[_v.type_url for _v in {access}[:]]", column=f"{name}_type_url",
-                             extra_depth=1),
-                        leaf("String", f"[_v.value for _v in {access}[:]]", column=f"{name}_value", extra_depth=1)]
-            return [leaf("String", f"{access}.type_url", column=f"{name}_type_url"),
-                    leaf("String", f"{access}.value", column=f"{name}_value")]
-        if full_name == "google.protobuf.Empty":
-            return []
-        if full_name not in _WELL_KNOWN:
+    def _nested(self, make: Any) -> SqlRef | None:
+        """A submessage's place in ClickHouse's input, or None (and why) when it has none."""
+        if self._native_error:
             return None
-        ch_type, template, unset = _WELL_KNOWN[full_name]
-        if repeated:
-            return [leaf(ch_type, f"[{template.format('_v')} for _v in {access}[:]]", extra_depth=1)]
-        if unset is None:
-            return [leaf(ch_type, template.format(access), nullable_=True)]
-        return [leaf(ch_type, f"({template.format(access)} if {has} else {unset})")]
+        try:
+            return make()
+        except Unsupported as exc:
+            self._native_error = str(exc)
+            return None
 
-    def _map(self, entry: MessageInfo, fd: F, name: str, access: str, origin: str, where: _Where,
-             location: Location, leaf: Any) -> list[Column]:
-        key_fd, value_fd = entry.proto.field[0], entry.proto.field[1]
-        key_type = _SCALARS[key_fd.type]
-        # A dict made by indexing the map with its own keys: with upb maps, faster than dict(map) or items().
-        container = self._bind(access, where)
-        if value_fd.type == F.TYPE_ENUM:
-            enum = value_fd.type_name.lstrip(".")
-            self.enums.add(enum)
-            table = enum_constant(enum)
-            return [leaf(f"Map({key_type}, String)", f"{{_k: {table}[{container}[_k]] for _k in {container}}}")]
-        if value_fd.type != F.TYPE_MESSAGE:
-            copied = f"{{_k: {container}[_k] for _k in {container}}}"
-            return [leaf(f"Map({key_type}, {_SCALARS[value_fd.type]})", copied)]
-        # A map of messages: parallel arrays, one for the keys and one per value column, by key order.
-        var = f"_k{where.depth + 1}"
-        loops = (*where.loops, _Loop(var, self._bind(f"sorted({container})", where)))
-        at = _Where(f"{container}[{var}]", f"{name}_", f"{origin}.value", loops, where.stack, where.gather)
-        key_column = Column(f"{name}_key", array(key_type, at.depth), f"{origin}.key",
-                            at.emit(var), f"keys of {fd.name}", location)
-        value = self.index.messages[value_fd.type_name.lstrip(".")]
-        value_leaf = _value_leaf(name, at, origin, location)
-        wkt = self._well_known(value.full_name, at.base, f"{name}_value", value_leaf, False, at, "True")
-        if wkt is not None:
-            return [key_column, *wkt]
-        if value.full_name in where.stack:
-            self._error(location, f"map {fd.name} holds {value.full_name}, which contains itself",
-                        "skip the field with [(eventgen.field).skip = true]")
-            return [key_column]
-        return [key_column, *self._message(value, _Where(at.base, at.prefix, at.origin, loops,
-                                                          (*where.stack, value.full_name), where.gather))]
+    def _items(self, fd: F, where: Where) -> tuple[SqlRef | None, tuple[tuple[str, str], ...]]:
+        """A repeated message's elements in ClickHouse's input: each is the lambda variable of one arrayMap."""
+        found = self._nested(lambda: where.ref.items(fd))
+        if found is None:
+            return None, where.sql_scopes
+        items, node = found  # type: ignore[misc]
+        var = f"_x{len(where.sql_scopes) + 1}"
+        return where.scoped(var, items, SqlRef(node, expr=var))
 
-    def _column(self, name: str, ch_type: str, value: str, where: _Where, origin: str,
-                location: Location, description: str) -> Column:
-        return Column(name, array(ch_type, where.depth), origin, where.emit(value), description, location)
+    def _enum_names(self, enum: str, syntax: str) -> Any:
+        def names() -> dict[int, str]:
+            if syntax != "proto3":
+                # A closed (proto2) enum's unknown numbers are unknown fields to protobuf, not values.
+                raise Unsupported(f"enum {enum} is closed (proto2)")
+            return {v.number: v.name for v in self.index.enums[enum].value}
+        return names
+
+    def _column(self, name: str, ch_type: str, value: str, where: Where, origin: str,
+                location: Location, description: str, sql_value: str = "") -> Column:
+        return Column(name, array(ch_type, where.depth), origin, where.emit(value), description, location,
+                      sql=sql_value)
 
     def _error(self, location: Location, message: str, hint: str) -> None:
         self.errors.append(SchemaError(location, message, hint))
 
 
-def _wrap(value: str, loops: tuple[_Loop, ...]) -> str:
-    for loop in reversed(loops):
-        value = f"[{value} for {loop.var} in {loop.iterable}]"
-    return value
-
-
-def _value_leaf(name: str, at: _Where, origin: str, location: Location) -> Any:
-    def leaf(ch_type: str, value: str, *, nullable_: bool = False, column: str = f"{name}_value",
-             extra_depth: int = 0, **_: Any) -> Column:
-        return Column(column, array(ch_type, at.depth + extra_depth), f"{origin}.value", at.emit(value), "", location)
-    return leaf
-
-
-def enum_constant(full_name: str) -> str:
-    """The generated module's constant that maps an enum's numbers to names."""
-    return "ENUM_" + full_name.replace(".", "_")
+def _plain_type(ch_type: str) -> str:
+    """A column type without the wrappers that do not change its values (LowCardinality, Nullable)."""
+    for wrapper in ("LowCardinality(", "Nullable("):
+        ch_type = ch_type.replace(wrapper, "(")
+    return ch_type.replace("(", "").replace(")", "")
 
 
 def _enum_name(options: Any, field_name: str) -> str:

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from .config import GeneratorSettings
 from .errors import Location
+from .wire_view import WireMessage
 
 __all__ = ["Batch", "Column", "Envelope", "Event", "Gather", "Queue", "Schema", "SinkPolicy", "Table", "TimeField"]
 
@@ -26,12 +27,15 @@ class Column:
     type: str
     # "events.v1.PageViewed.referrer#4": the proto field path and numbers the column comes from.
     origin: str
-    # Evaluated per event with `e` (envelope) and `p` (payload) in scope; "BATCH:<expression>" is evaluated
-    # once per batch with `batch` (eventgen.StampedBatch) in scope; EVENT_TYPE and SOURCE are constants.
+    # Evaluated per event with `s` (the eventgen.StampedEvent), `e` (its envelope) and `p` (the payload) in
+    # scope; EVENT_TYPE and SOURCE are constants.
     expression: str
     description: str = ""
     location: Location = Location("")
     codec: str = ""
+    # The ClickHouse expression that computes the column from a stamped event in ClickHouse's input (see
+    # codegen/wire_view.py); "" when it cannot, and the event is transformed in Python only.
+    sql: str = ""
 
     @property
     def ddl(self) -> str:
@@ -92,6 +96,11 @@ class Event:
     gathers: tuple[Gather, ...] = ()
     # For a webhook-fed event: the field of its message that holds the provider's payload model.
     webhook_field: str = ""
+    # The oneof arm's field number, what ClickHouse reads of the event's message to compute its columns,
+    # and why it cannot ("" when it can).
+    arm_number: int = 0
+    wire: WireMessage = WireMessage()
+    native_error: str = ""
 
     @property
     def qualified_table(self) -> str:
@@ -127,6 +136,8 @@ class Envelope:
     bindings: tuple[tuple[str, str], ...] = ()
     header_number: int = 0  # the header field's number (0: no header field)
     gathers: tuple[Gather, ...] = ()  # the envelope's own repeated message fields (see Gather)
+    wire: WireMessage = WireMessage()  # what ClickHouse reads of the envelope for its columns
+    native_error: str = ""
 
     @property
     def python_module(self) -> str:

@@ -24,6 +24,7 @@ from .model import (
     TimeField,
 )
 from .protoc import CompiledProtos
+from .wire_view import ENVELOPE_NUMBER
 
 __all__ = ["parse"]
 
@@ -32,18 +33,25 @@ _INT_TYPES = {F.TYPE_INT32, F.TYPE_INT64, F.TYPE_UINT32, F.TYPE_UINT64, F.TYPE_S
               F.TYPE_FIXED32, F.TYPE_FIXED64, F.TYPE_SFIXED32, F.TYPE_SFIXED64}
 _SINK_FIELDS = ("batch_rows", "batch_bytes", "flush_interval_ms", "consumers")
 
+# The columns of eventgen.StampedEvent: in ClickHouse's input its fields f1 (id), f2 (received), f3 (event time),
+# f4 (client time) and f5 (the envelope).
 FIXED_COLUMNS = (
-    Column("event_id", "String", "eventgen.event_id", "BATCH:list(batch.event_ids)",
-           "the client's event id, or one derived from the event's content"),
-    Column("event_type", "LowCardinality(String)", "eventgen.event_type", "EVENT_TYPE", "the event type (routing key)"),
-    Column("event_time", TIMESTAMP_TYPE, "eventgen.event_time", "BATCH:list(batch.event_time_us)",
-           "when the event happened: the client's time corrected for clock skew, never in the future"),
+    Column("event_id", "String", "eventgen.event_id", "s.event_id",
+           "the client's event id, or one derived from the event's content", sql="f1"),
+    Column("event_type", "LowCardinality(String)", "eventgen.event_type", "EVENT_TYPE", "the event type (routing key)",
+           sql="EVENT_TYPE"),
+    Column("event_time", TIMESTAMP_TYPE, "eventgen.event_time", "s.event_time_us",
+           "when the event happened: the client's time corrected for clock skew, never in the future",
+           sql="fromUnixTimestamp64Micro(f3, 'UTC')"),
     Column("client_time", f"Nullable({TIMESTAMP_TYPE})", "eventgen.client_time",
-           "BATCH:[None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us]",
-           "the event time as the client sent it"),
-    Column("received_at", TIMESTAMP_TYPE, "eventgen.received_at", "BATCH:list(batch.received_at_us)",
-           "when the server received the event"),
-    Column("source", "LowCardinality(String)", "eventgen.source", "SOURCE", "where the event comes from"),
+           "(None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us)",
+           "the event time as the client sent it",
+           # NULL rows keep 0 beneath their NULL: readers that convert every value (clickhouse-connect) fail on -2^63.
+           sql="if(f4 = -9223372036854775807 - 1, NULL, fromUnixTimestamp64Micro(if(f4 = -9223372036854775807 - 1, 0, "
+               "f4), 'UTC'))"),
+    Column("received_at", TIMESTAMP_TYPE, "eventgen.received_at", "s.received_at_us",
+           "when the server received the event", sql="fromUnixTimestamp64Micro(f2, 'UTC')"),
+    Column("source", "LowCardinality(String)", "eventgen.source", "SOURCE", "where the event comes from", sql="SOURCE"),
 )
 
 
@@ -155,10 +163,11 @@ class _Parser:
                 if fd.HasField("oneof_index") and fd.oneof_index == oneof_index]
         exclude = frozenset({id_field, special.get("timestamp_field", ""), special.get("sent_at_field", ""),
                              *(fd.name for _, fd in arms)} - {""})
-        columns, bindings, gathers = self.columns.flatten(info, "e", "", exclude, local_prefix="_e")
+        flat = self.columns.flatten(info, "e", "", exclude, local_prefix="_e", wire_path=f"f{ENVELOPE_NUMBER}")
         header = special.get("header_field", "")
-        envelope = Envelope(info.full_name, info.file, oneof, id_field, timestamp, sent_at, header, tuple(columns),
-                            location, info.class_path, bindings, fields[header].number if header else 0, gathers)
+        envelope = Envelope(info.full_name, info.file, oneof, id_field, timestamp, sent_at, header, flat.columns,
+                            location, info.class_path, flat.bindings, fields[header].number if header else 0,
+                            flat.gathers, flat.wire, flat.native_error)
         return envelope, arms
 
     def _field_location(self, info: MessageInfo, name: str) -> Location:
@@ -248,7 +257,7 @@ class _Parser:
             flush_interval_ms=pick("flush_interval_ms", DEFAULT_FLUSH_INTERVAL_MS),
             consumers=pick("consumers", DEFAULT_CONSUMERS),
         )
-        columns, bindings, gathers = self.columns.flatten(info, "p")
+        flat = self.columns.flatten(info, "p", wire_path=f"f{ENVELOPE_NUMBER}.f{fd.number}")
         webhooks = tuple(pick("webhooks", ()))
         webhook_field = ""
         if webhooks:
@@ -272,10 +281,13 @@ class _Parser:
             ttl_days=pick("ttl_days", 0),
             webhooks=webhooks,
             webhook_field=webhook_field,
-            columns=tuple(columns),
+            columns=flat.columns,
             description=self.index.comment(info.file, info.path),
             location=self.index.message_location(info),
             explicit_sink=explicit,
-            bindings=bindings,
-            gathers=gathers,
+            bindings=flat.bindings,
+            gathers=flat.gathers,
+            arm_number=fd.number,
+            wire=flat.wire,
+            native_error=flat.native_error,
         )

@@ -13,6 +13,8 @@ from ruff.__main__ import find_ruff_bin
 from .columns import attribute, enum_constant
 from .errors import Location, SchemaError, SchemaErrors
 from .model import DELIVERY_LIMIT, Column, Event, Gather, Schema, Table
+from .native_sql import PII_PARAMETERS
+from .wire_view import ENVELOPE_NUMBER, ROW_MESSAGE, Unsupported, WireField, WireMessage, render_view, sql_string
 
 __all__ = ["render", "TEMPLATE_DIR"]
 
@@ -21,8 +23,6 @@ LINE_LENGTH = 120
 SCHEMA_PACKAGE = "eventgen_schema"
 # Expressions the transformer fills once per batch rather than once per event.
 _CONSTANTS = {"EVENT_TYPE", "SOURCE"}
-# Columns the stamped batch carries as they are.
-_PER_BATCH = "BATCH:"
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ class TransformerView:
 
     event: Event
     row: tuple[Column, ...]  # the columns computed per event, in row order
-    # Per output column: ("row", index in row), ("const", the constant's Python literal) or ("batch", an
-    # expression of the whole batch).
+    # Per output column: ("row", index in row) or ("const", the constant's Python literal).
     outputs: tuple[tuple[str, str], ...]
     names: tuple[str, ...]
     gathers: tuple[Gather, ...] = ()  # the envelope's, then the event's, parents before children
@@ -63,8 +62,6 @@ def transformer_view(schema: Schema, event: Event) -> TransformerView:
         if column.expression in _CONSTANTS:
             value = event.name if column.expression == "EVENT_TYPE" else event.source
             outputs.append(("const", json.dumps(value)))
-        elif column.expression.startswith(_PER_BATCH):
-            outputs.append(("batch", column.expression.removeprefix(_PER_BATCH)))
         else:
             outputs.append(("row", str(len(row))))
             row.append(column)
@@ -113,6 +110,8 @@ def render(schema: Schema) -> dict[PurePosixPath, str]:
             context, table=table, statement=create_table(schema, table))
     files[PurePosixPath("clickhouse/schema.json")] = env.get_template("schema.json.j2").render(
         context, document=clickhouse_document(schema))
+    files[PurePosixPath("clickhouse/inserts.json")] = env.get_template("schema.json.j2").render(
+        context, document=inserts_document(schema))
     files[PurePosixPath("topology.json")] = env.get_template("topology.json.j2").render(
         context, document=topology_document(schema))
     files[PurePosixPath("CATALOG.md")] = env.get_template("CATALOG.md.j2").render(context)
@@ -176,6 +175,40 @@ def clickhouse_document(schema: Schema) -> dict:
             "create": create_table(schema, t),
         } for t in schema.tables],
     }
+
+
+# The fields of eventgen.StampedEvent before its envelope, as ClickHouse reads them.
+_STAMPED = (WireField(1, "string", False, "String", "", None),
+            *(WireField(n, "sfixed64", False, "Int64", "", None) for n in (2, 3, 4)))
+
+
+def inserts_document(schema: Schema) -> dict:
+    """Per event type, the insert that lets ClickHouse decode stamped events (ProtobufList of eventgen.StampedEvent)
+    and compute the columns itself: the view .proto, the reader's input structure and one SQL expression per
+    column; or why the event's columns are made by its Python transformer only."""
+    events = {}
+    for event in schema.events:
+        entry: dict = {"table": event.qualified_table}
+        try:
+            entry.update(native_insert(schema, event))
+        except Unsupported as exc:
+            entry["python_only"] = str(exc)
+        events[event.name] = entry
+    return {"@generated": header(schema.envelope.file), "format": "ProtobufList", "row_message": ROW_MESSAGE,
+            "parameters": list(PII_PARAMETERS), "events": events}
+
+
+def native_insert(schema: Schema, event: Event) -> dict:
+    error = schema.envelope.native_error or event.native_error
+    if error:
+        raise Unsupported(error)
+    arm = WireMessage((WireField(event.arm_number, "", False, "", "path", event.wire),))
+    row = WireMessage((*_STAMPED, WireField(ENVELOPE_NUMBER, "", False, "", "path", schema.envelope.wire.merged(arm))))
+    view, structure = render_view(row)
+    constants = {"EVENT_TYPE": sql_string(event.name), "SOURCE": sql_string(event.source)}
+    columns = schema.event_columns(event)
+    return {"columns": [c.name for c in columns], "select": [constants.get(c.sql, c.sql) for c in columns],
+            "structure": structure, "schema": view}
 
 
 def topology_document(schema: Schema) -> dict:

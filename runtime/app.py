@@ -22,10 +22,12 @@ from .ingest.webhooks import add_webhook_routes
 from .metrics import Metrics
 from .queue_depths import QueueDepths
 from .settings import Settings
+from .sink.native import NativeInserts
 from .sink.service import SinkService
 from .stats import StatsSource, add_stats_route
 from .store import migrate as migrations
 from .store.connect import describe
+from .store.protobuf_insert import ProtobufInsert
 from .store.store import Store
 
 __all__ = ["App", "event_loop_factory", "make_broker"]
@@ -102,9 +104,13 @@ class App:
             await self.store.start()
             self._stack.push_async_callback(self.store.close)
             await self._migrate()
+            pii_key = self.settings.pii_key.encode()
+            native = (NativeInserts(ProtobufInsert.from_document(self.schema.inserts), pii_key,
+                                    min_rows=self.settings.native_insert_min_rows)
+                      if self.settings.native_inserts else None)
             self.sink = SinkService(self.schema, self.topology, self.broker, self.store, self.metrics,
-                                    pii_key=self.settings.pii_key.encode(), prefetch=self.settings.sink_prefetch,
-                                    lookback_s=self.settings.republish_window_s)
+                                    pii_key=pii_key, prefetch=self.settings.sink_prefetch,
+                                    lookback_s=self.settings.republish_window_s, native=native)
             await self.sink.start()
             self.queue_depths.start()  # consumer lag, for the sinks' /metrics
             self._stack.push_async_callback(self.queue_depths.stop)

@@ -26,6 +26,8 @@ class GeneratedSchema:
     transport: ModuleType
     topology: dict[str, Any]
     clickhouse: dict[str, Any]
+    # Per event type, the insert that lets ClickHouse decode the stamped events itself (clickhouse/inserts.json).
+    inserts: dict[str, Any]
 
     @property
     def event_types(self) -> tuple[str, ...]:
@@ -66,4 +68,5 @@ def load_generated(root: Path = DEFAULT_GENERATED_DIR) -> GeneratedSchema:
         transport=importlib.import_module("eventgen.transport_pb2"),
         topology=json.loads((root / "topology.json").read_text()),
         clickhouse=json.loads((root / "clickhouse" / "schema.json").read_text()),
+        inserts=json.loads((root / "clickhouse" / "inserts.json").read_text()),
     )

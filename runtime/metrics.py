@@ -109,6 +109,11 @@ class Metrics:
         self.insert_seconds = Histogram("eventgen_insert_seconds", "ClickHouse insert latency", ["table"],
                                         buckets=_LATENCY_BUCKETS, registry=r)
         self.rows_inserted = Counter("eventgen_rows_inserted", "Rows inserted", ["table"], registry=r)
+        self.protobuf_inserts = Counter("eventgen_protobuf_inserts", "Inserts ClickHouse decoded itself (the "
+                                        "generated protobuf insert), by table", ["table"], registry=r)
+        self.protobuf_refused = Counter("eventgen_protobuf_inserts_refused", "Protobuf inserts ClickHouse refused "
+                                        "(the transformer stored their events), by event type", ["event_type"],
+                                        registry=r)
         self.dead_lettered = Counter("eventgen_dead_lettered", "Messages sent to a dead-letter queue", ["queue"],
                                      registry=r)
         self.dead_lettered_events = Counter("eventgen_dead_lettered_events", "Events sent to a dead-letter queue",

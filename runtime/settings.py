@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     # window is split among its tables, so a larger one makes larger inserts, each cheaper per row
     # (`eventgen bench insert`): 500 drained a backlog 1.24-1.51x faster than 200 (`eventgen bench sink`).
     sink_prefetch: int = Field(500, gt=0)
+    # ClickHouse decodes the stamped events and computes the columns itself (the generated inserts,
+    # clickhouse/inserts.json) for inserts of at least this many events; smaller ones, and event types whose
+    # columns only Python makes, go through the generated transformer. Off: always the transformer.
+    native_inserts: bool = True
+    native_insert_min_rows: int = Field(500, ge=0)
     drain_timeout_s: float = Field(20.0, gt=0)
     log_json: bool = False
     # uvloop (faster) or asyncio (the standard library's loop).

@@ -7,11 +7,10 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from ..broker import Broker, BrokerUnavailable, OutgoingMessage, PublishRejected
 from ..metrics import Metrics
-from ..transport import MAYBE_STORED_HEADER
+from ..transport import MAYBE_STORED_HEADER, encode_batch
 
 __all__ = ["Completion", "PendingBatch", "Publisher", "TypeBatcher"]
 
@@ -138,12 +137,11 @@ class TypeBatcher:
     collecting, so batches grow with the load (as a Kafka producer's do) and the broker's per-message
     cost is paid once for many events, while a quiet type still goes out after `linger`."""
 
-    def __init__(self, event_type: str, exchange: str, routing_key: str, batch_class: Any, publisher: Publisher,
+    def __init__(self, event_type: str, exchange: str, routing_key: str, publisher: Publisher,
                  max_events: int, linger: float, max_inflight: int = 1) -> None:
         self.event_type = event_type
         self.exchange = exchange
         self.routing_key = routing_key
-        self._batch_class = batch_class
         self._publisher = publisher
         self._max_events = max_events
         self._linger = linger
@@ -156,33 +154,29 @@ class TypeBatcher:
         self._start_columns()
 
     def _start_columns(self) -> None:
-        # The columns of eventgen.StampedBatch, filled one event at a time.
+        # The events' ids (they name the message) and their encoded StampedBatch.events entries.
         self._ids: list[str] = []
-        self._received: list[int] = []
-        self._event_times: list[int] = []
-        self._client_times: list[int] = []
-        self._envelopes: list[bytes] = []
+        self._events: list[bytes] = []
 
-    def extend(self, rows: list[tuple[str, int, int, bytes]], received_us: int,
-               retried: bool = False) -> list[PendingBatch]:
-        """Adds stamped events of one request, (event id, event time, client time or NO_CLIENT_TIME,
-        envelope) each, received at `received_us`; returns the batches that will carry them. `retried`: the
-        client says the request is a retry, so its events may be stored already."""
+    def extend(self, ids: list[str], events: list[bytes], retried: bool = False) -> list[PendingBatch]:
+        """Adds stamped events of one request: their ids and their StampedBatch.events entries
+        (transport.encode_event); returns the batches that will carry them. `retried`: the client says the
+        request is a retry, so its events may be stored already."""
         batches = []
-        while rows:
+        while ids:
             batch = self._batch
             if batch is None:
                 batch = self._batch = PendingBatch()
                 self._timer = asyncio.get_running_loop().call_later(self._linger, self.flush)
             room = self._max_events - len(self._ids)
-            part = rows if len(rows) <= room else rows[:room]
-            rows = rows[len(part):]
-            ids, event_times, client_times, envelopes = zip(*part, strict=True)
-            self._ids.extend(ids)
-            self._received.extend([received_us] * len(part))
-            self._event_times.extend(event_times)
-            self._client_times.extend(client_times)
-            self._envelopes.extend(envelopes)
+            if len(ids) <= room:
+                self._ids += ids
+                self._events += events
+                ids = events = []
+            else:
+                self._ids += ids[:room]
+                self._events += events[:room]
+                ids, events = ids[room:], events[room:]
             if retried:
                 self._maybe_stored = True
             batches.append(batch)
@@ -202,9 +196,7 @@ class TypeBatcher:
             return
         self._deferred = False
         ids, batch = self._ids, self._batch
-        body = self._batch_class(event_type=self.event_type, event_ids=ids, received_at_us=self._received,
-                                 event_time_us=self._event_times, client_time_us=self._client_times,
-                                 envelopes=self._envelopes).SerializeToString()
+        body = encode_batch(self.event_type, self._events)
         self._batch = None
         self._start_columns()
         headers = {"event_type": self.event_type, "events": str(events)}

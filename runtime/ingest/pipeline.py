@@ -15,7 +15,7 @@ from ..broker import Broker, Topology
 from ..generated import GeneratedSchema
 from ..metrics import Metrics
 from ..settings import Settings
-from ..transport import NO_CLIENT_TIME
+from ..transport import NO_CLIENT_TIME, encode_event
 from .batcher import Completion, Publisher, TypeBatcher
 from .pools import Backpressure, SourcePool, WorkItem
 from .timestamps import correct_event_time
@@ -46,8 +46,8 @@ class Pipeline:
         self._publisher = Publisher(broker, metrics, settings.max_inflight_publishes, settings.publish_timeout_s,
                                     settings.republish_window_s)
         self._batchers = {
-            event_type: TypeBatcher(event_type, *topology.route(event_type), schema.transport.StampedBatch,
-                                    self._publisher, settings.batch_max_events, settings.batch_linger_ms / 1000,
+            event_type: TypeBatcher(event_type, *topology.route(event_type), self._publisher,
+                                    settings.batch_max_events, settings.batch_linger_ms / 1000,
                                     settings.batch_max_inflight)
             for event_type in schema.event_types
         }
@@ -160,7 +160,7 @@ class Pipeline:
         max_age = self.settings.max_event_age_days
         blake2b = hashlib.blake2b
         adjustments: dict[str, int] = {}
-        by_type: dict[str, list[tuple[str, int, int, bytes]]] = {}
+        by_type: dict[str, tuple[list[str], list[bytes]]] = {}
         for event_type, envelope in item.events:
             try:
                 client_us = client_time_us(envelope)
@@ -184,13 +184,14 @@ class Pipeline:
                 data += suffix
             # Without a client id, the content names the event: a retried request keeps its ids.
             event_id = client_event_id(envelope) or blake2b(data, digest_size=16).hexdigest()
-            rows = by_type.get(event_type)
-            if rows is None:
-                rows = by_type[event_type] = []
-            rows.append((event_id, event_us, client_column, data))
+            group = by_type.get(event_type)
+            if group is None:
+                group = by_type[event_type] = ([], [])
+            group[0].append(event_id)
+            group[1].append(encode_event(event_id.encode(), received, event_us, client_column, data))
         track = item.completion.track
-        for event_type, rows in by_type.items():
-            for batch in self._batchers[event_type].extend(rows, received, item.retried):
+        for event_type, (ids, events) in by_type.items():
+            for batch in self._batchers[event_type].extend(ids, events, item.retried):
                 track(batch)
         item.completion.seal()
         for adjustment, n in adjustments.items():

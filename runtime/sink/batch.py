@@ -1,4 +1,5 @@
-"""One broker message on the sink side: its events decoded, and transformed into columns when written."""
+"""One broker message on the sink side: its events decoded, and transformed into columns when written (unless
+ClickHouse decodes them itself: the generated protobuf insert)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..broker import Delivery
 from ..generated import GeneratedSchema
-from ..transport import MAYBE_STORED_HEADER, StampedEvent, check_batch, select_events, stamped_events
+from ..transport import MAYBE_STORED_HEADER, StampedEvent, decode_batch, events_body, select_events, stamped_events
 
 __all__ = ["BadEvent", "Transformed", "concat_columns", "select_rows", "transform_delivery"]
 
@@ -31,7 +32,8 @@ class Transformed:
     when they are written (`transform`), so a message waiting in a buffer holds its events' bytes, not
     Python rows (several times larger)."""
 
-    __slots__ = ("delivery", "event_type", "table", "batch", "size", "columns", "bad", "_transformer", "_pii_key")
+    __slots__ = ("delivery", "event_type", "table", "batch", "size", "columns", "bad", "_transformer", "_pii_key",
+                 "_body")
 
     def __init__(self, delivery: Delivery, event_type: str, table: str, batch: Any, size: int,
                  transformer: Callable[[Any, bytes], list[Any]], pii_key: bytes) -> None:
@@ -44,10 +46,16 @@ class Transformed:
         self.bad: list[BadEvent] = []
         self._transformer = transformer
         self._pii_key = pii_key
+        self._body: bytes | None = delivery.body  # while the batch is the message's, as it came
 
     @property
     def rows(self) -> int:
-        return len(self.batch.envelopes)
+        return len(self.batch.events)
+
+    @property
+    def events_body(self) -> bytes:
+        """The events as ClickHouse's ProtobufList reader takes them (the generated protobuf insert)."""
+        return events_body(self._body or b"", self.batch)
 
     def transform(self) -> list[Any]:
         """The columns of the events (made once); events that cannot be transformed are set apart in `bad`."""
@@ -64,7 +72,7 @@ class Transformed:
                     good.append(i)
                 except Exception as exc:
                     self.bad.append(BadEvent(event, f"{type(exc).__name__}: {exc}"))
-            self.batch = select_events(batch, good)
+            self.batch, self._body = select_events(batch, good), None
             self.columns = transformer(self.batch, pii_key)
         return self.columns
 
@@ -73,8 +81,9 @@ class Transformed:
 
     def keep(self, rows: list[int]) -> None:
         """Keeps only these rows (and their events)."""
-        self.batch = select_events(self.batch, rows)
-        self.columns = select_rows(self.transform(), rows)
+        self.batch, self._body = select_events(self.batch, rows), None
+        if self.columns is not None:
+            self.columns = select_rows(self.columns, rows)
 
     @property
     def check_existing(self) -> bool:
@@ -89,11 +98,10 @@ class Transformed:
 def transform_delivery(schema: GeneratedSchema, delivery: Delivery, pii_key: bytes) -> Transformed:
     """Decodes a message; its rows are made when it is written. Raises ValueError when the message itself is
     not a batch this schema knows."""
-    batch = schema.transport.StampedBatch.FromString(delivery.body)
+    batch = decode_batch(schema.transport, delivery.body)
     transformer = schema.transformers.TRANSFORMERS.get(batch.event_type)
     if transformer is None:
         raise ValueError(f"event type {batch.event_type!r} is not in this schema")
-    check_batch(batch)
     return Transformed(delivery, batch.event_type, schema.transformers.TABLES[batch.event_type], batch,
                        len(delivery.body), transformer, pii_key)
 

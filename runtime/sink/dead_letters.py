@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..broker import Broker, OutgoingMessage, Topology
 from ..generated import GeneratedSchema
-from ..transport import check_batch, select_events
+from ..transport import decode_batch, select_events
 from .batch import REPLAY_HEADER
 from .poison import ERROR_HEADER
 
@@ -49,8 +49,8 @@ async def list_dead_letters(broker: Broker, topology: Topology, schema: Generate
             summary.messages += 1
             summary.errors[str((delivery.headers or {}).get(ERROR_HEADER, "(no error recorded)"))[:200]] += 1
             try:
-                batch = schema.transport.StampedBatch.FromString(delivery.body)
-                events = check_batch(batch)
+                batch = decode_batch(schema.transport, delivery.body)
+                events = len(batch.events)
                 summary.event_types[batch.event_type] += events
                 summary.events += events
             except Exception:
@@ -67,7 +67,6 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
     original exchange again, with their ids unchanged (the sink stores each event once, so replaying twice
     is harmless). Invalid events stay in the dead-letter queue."""
     counts = {"messages": 0, "replayed": 0, "still_invalid": 0}
-    batch_class = schema.transport.StampedBatch
     for name in _dead_letter_queues(topology, queue):
         kept_back = []
         while limit is None or counts["messages"] < limit:
@@ -76,9 +75,9 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
                 break
             counts["messages"] += 1
             try:
-                batch = batch_class.FromString(delivery.body)
+                batch = decode_batch(schema.transport, delivery.body)
                 transformer = schema.transformers.TRANSFORMERS[batch.event_type]
-                events = check_batch(batch)
+                events = len(batch.events)
             except Exception:
                 counts["still_invalid"] += 1
                 kept_back.append(delivery)

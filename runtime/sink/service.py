@@ -11,6 +11,7 @@ from ..generated import GeneratedSchema
 from ..metrics import Metrics
 from ..store.store import Store
 from .batch import transform_delivery
+from .native import NativeInserts
 from .poison import PoisonHandler
 from .retry import CircuitBreaker
 from .sinker import Sinker
@@ -24,7 +25,8 @@ class SinkService:
     """Consumes every queue; one circuit breaker for the one store they share."""
 
     def __init__(self, schema: GeneratedSchema, topology: Topology, broker: Broker, store: Store, metrics: Metrics,
-                 *, pii_key: bytes, prefetch: int, queues: list[str] | None = None, lookback_s: float = 0.0) -> None:
+                 *, pii_key: bytes, prefetch: int, queues: list[str] | None = None, lookback_s: float = 0.0,
+                 native: NativeInserts | None = None) -> None:
         self.schema = schema
         self.topology = topology
         self.broker = broker
@@ -33,6 +35,7 @@ class SinkService:
         self._pii_key = pii_key
         self._prefetch = prefetch
         self._lookback_s = lookback_s
+        self._native = native
         self._stopping = False
         self.breaker = CircuitBreaker(lambda: store.healthy,
                                       lambda state: metrics.circuit_open.set(1 if state == "open" else 0))
@@ -52,7 +55,7 @@ class SinkService:
             consumers = max(1, spec["sink"]["consumers"])
             sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
                             self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers,
-                            lookback_s=self._lookback_s)
+                            lookback_s=self._lookback_s, native=self._native)
             self.sinkers[name] = sinker
             handler = self._handler(name, sinker, poison)
             for _ in range(consumers):

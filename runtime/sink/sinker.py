@@ -13,6 +13,7 @@ from ..broker import BrokerUnavailable
 from ..store.errors import StoreError
 from ..store.store import Store
 from .batch import BadEvent, Transformed, concat_columns, select_rows
+from .native import NativeInserts
 from .poison import PoisonHandler
 from .retry import CircuitBreaker, retry_store
 
@@ -29,7 +30,8 @@ class Sinker:
 
     def __init__(self, queue: str, policy: dict[str, Any], store: Store, columns: dict[str, tuple[str, ...]],
                  breaker: CircuitBreaker, poison: PoisonHandler, metrics: Any,
-                 stopping: Callable[[], bool] = lambda: False, window: int = 0, lookback_s: float = 0.0) -> None:
+                 stopping: Callable[[], bool] = lambda: False, window: int = 0, lookback_s: float = 0.0,
+                 native: NativeInserts | None = None) -> None:
         self.queue = queue
         self.direct = policy["mode"] == "direct"
         self.batch_rows = policy["batch_rows"]
@@ -46,6 +48,7 @@ class Sinker:
         self._window = window
         # A client's retry is stamped when it arrives: an earlier copy of its events is this much around it.
         self._lookback_us = int(lookback_s * 1_000_000)
+        self._native = native
         self._pending: list[Transformed] = []
         self._rows = 0
         self._bytes = 0
@@ -94,6 +97,47 @@ class Sinker:
                 await self._write(table, event_type, group)
 
     async def _write(self, table: str, event_type: str, items: list[Transformed]) -> None:
+        try:
+            if any(item.check_existing for item in items):
+                await self._drop_stored(table, event_type, items)
+            if await self._write_protobuf(table, event_type, items):
+                return
+        except StoreError as exc:
+            if exc.retryable:  # only when stopping: leave the messages unacked, the broker keeps them
+                return
+            # The check for stored events failed as a query: store them all (a copy of an event already there
+            # collapses with it in the ReplacingMergeTree) rather than hold the messages back.
+            log.warning("checking %s for stored events failed: %s", table, exc,
+                        extra={"component": "sink", "queue": self.queue, "event_type": event_type})
+        await self._write_transformed(table, event_type, items)
+
+    async def _write_protobuf(self, table: str, event_type: str, items: list[Transformed]) -> bool:
+        """Through the generated protobuf insert (ClickHouse decodes the events) when it is chosen for this many
+        events; False leaves them to the transformer."""
+        native = self._native
+        rows = sum(item.rows for item in items)
+        insert = native.choose(event_type, rows) if native is not None and rows else None
+        if insert is None or native is None:
+            return False
+        bodies = [item.events_body for item in items if item.rows]
+        token = _token(table, event_type, items)
+        try:
+            await self._insert(table, rows, lambda: self._store.insert_events(table, insert, bodies, token,
+                                                                              native.parameters))
+        except StoreError as exc:
+            if exc.retryable:
+                raise
+            native.failed(event_type, exc)
+            self._metrics.protobuf_refused.labels(event_type).inc()
+            return False
+        self._metrics.protobuf_inserts.labels(table).inc()
+        for item in items:
+            await self._settle(item)
+        return True
+
+    async def _write_transformed(self, table: str, event_type: str, items: list[Transformed]) -> None:
+        """Through the generated transformer: events it refuses are set apart, a batch ClickHouse refuses is split
+        until the events that fail are found, and the rest is stored."""
         names = self._columns[event_type]
         written, parts = [], []
         for item in items:
@@ -101,7 +145,7 @@ class Sinker:
             if item.rows:
                 written.append(item)
                 parts.append(part)
-            else:  # every event of it is bad: nothing of it to insert
+            else:  # nothing of it to insert: every event was bad, or is stored already
                 await self._settle(item)
         if not written:
             return
@@ -109,17 +153,15 @@ class Sinker:
         columns = concat_columns(parts)
         rows = sum(item.rows for item in items)
         try:
-            if any(item.check_existing for item in items):
-                columns, rows = await self._without_stored(table, event_type, items, columns)
-            if rows:
-                await self._insert(table, names, columns, _token(table, event_type, items), rows)
+            await self._insert(table, rows, lambda: self._store.insert(table, columns, names,
+                                                                       _token(table, event_type, items)))
         except StoreError as exc:
             if exc.retryable:  # only when stopping: leave the messages unacked, the broker keeps them
                 return
             if len(items) > 1:
                 middle = len(items) // 2
-                await self._write(table, event_type, items[:middle])
-                await self._write(table, event_type, items[middle:])
+                await self._write_transformed(table, event_type, items[:middle])
+                await self._write_transformed(table, event_type, items[middle:])
             else:
                 await self._isolate(table, names, items[0], str(exc))
             return
@@ -133,33 +175,33 @@ class Sinker:
             # The channel it came on is gone (RabbitMQ requeued it); its redelivery skips the stored rows.
             log.warning("%s", exc, extra={"component": "sink", "queue": self.queue})
 
-    async def _insert(self, table: str, names: tuple[str, ...], columns: list[Any], token: str, rows: int) -> None:
+    async def _insert(self, table: str, rows: int, call: Callable[[], Any]) -> None:
         started = time.perf_counter()
-        await retry_store(lambda: self._store.insert(table, columns, names, token), self._breaker,
-                          what=f"insert into {table}", stopping=self._stopping)
+        await retry_store(call, self._breaker, what=f"insert into {table}", stopping=self._stopping)
         self._metrics.insert_seconds.labels(table).observe(time.perf_counter() - started)
         self._metrics.rows_inserted.labels(table).inc(rows)
         self._metrics.sink_batch_rows.labels(self.queue).observe(rows)
 
-    async def _without_stored(self, table: str, event_type: str, items: list[Transformed],
-                              columns: list[Any]) -> tuple[list[Any], int]:
-        """Drops the rows of events the table already holds (a redelivery after a crash between the
-        insert and the ack, or a replay): then no duplicate is visible even before a merge."""
-        ids = columns[0]
-        times = columns[2]
+    async def _drop_stored(self, table: str, event_type: str, items: list[Transformed]) -> None:
+        """Drops the events the table already holds (a redelivery after a crash between the insert and the ack,
+        a replay, a client's retry), and repeats of one id: then no duplicate is visible even before a merge."""
+        ids = [event.event_id for item in items for event in item.batch.events]
+        times = [event.event_time_us for item in items for event in item.batch.events]
+        if not ids:
+            return
         stored = await retry_store(
             lambda: self._store.existing_ids(table, event_type, list(set(ids)), min(times) - self._lookback_us,
                                              max(times) + self._lookback_us),
             self._breaker, what=f"read stored ids of {table}", stopping=self._stopping)
         seen: set[str] = set()
-        keep = []
-        for i, event_id in enumerate(ids):
-            if event_id not in stored and event_id not in seen:
-                seen.add(event_id)
-                keep.append(i)
-        if len(keep) == len(ids):
-            return columns, len(ids)
-        return select_rows(columns, keep), len(keep)
+        for item in items:
+            keep = []
+            for i, event in enumerate(item.batch.events):
+                if event.event_id not in stored and event.event_id not in seen:
+                    seen.add(event.event_id)
+                    keep.append(i)
+            if len(keep) < item.rows:
+                item.keep(keep)
 
     async def _isolate(self, table: str, names: tuple[str, ...], item: Transformed, error: str) -> None:
         """A message ClickHouse refuses: store the rows it takes, set the others apart as poison."""
@@ -176,8 +218,9 @@ class Sinker:
         middle = len(rows) // 2
         for part in (rows[:middle], rows[middle:]):
             token = f"{item.delivery.message_id}:{part[0]}-{part[-1]}"
+            columns = select_rows(item.transform(), part)
             try:
-                await self._insert(table, names, select_rows(item.transform(), part), token, len(part))
+                await self._insert(table, len(part), lambda c=columns, t=token: self._store.insert(table, c, names, t))
             except StoreError as exc:
                 if exc.retryable:
                     raise

@@ -8,14 +8,20 @@ from urllib.parse import unquote, urlsplit
 
 import clickhouse_connect
 
-__all__ = ["open_client", "describe"]
+__all__ = ["describe", "embedded_folder", "open_client"]
+
+
+def embedded_folder(url: str) -> Path:
+    """The data folder of a chdb:///path URL."""
+    parts = urlsplit(url)
+    return Path(unquote(parts.netloc + parts.path))
 
 
 def open_client(url: str, **settings: Any) -> Any:
     """A clickhouse-connect client. Both kinds take the same queries, inserts and settings."""
     parts = urlsplit(url)
     if parts.scheme == "chdb":
-        path = Path(unquote(parts.netloc + parts.path))
+        path = embedded_folder(url)
         path.mkdir(parents=True, exist_ok=True)
         return clickhouse_connect.get_client(dsn=f"chdb://{path}", settings=settings or None)
     if parts.scheme in ("http", "https"):

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from .connect import describe, open_client
-from .errors import classify
+from .connect import describe, embedded_folder, open_client
+from .errors import StoreError, classify
+from .protobuf_insert import ProtobufInsert
 
 __all__ = ["Store"]
 
@@ -98,6 +99,22 @@ class Store:
                 self._healthy = False
             else:  # the table may have changed under us: read its columns again next time
                 self._contexts.pop(key, None)
+            raise error from exc
+
+    async def insert_events(self, table: str, insert: ProtobufInsert, bodies: list[bytes], token: str,
+                            parameters: dict[str, str]) -> None:
+        """Inserts stamped events that ClickHouse decodes and flattens itself with the generated insert; `bodies`
+        are broker messages' StampedEvents (transport.events_body). The same token makes a retry a no-op."""
+        schemas = embedded_folder(self.url) / "format_schemas" if self.url.startswith("chdb:") else None
+        try:
+            await self._run(lambda: insert.run(self._connected_client(), table, bodies, token, parameters,
+                                               schemas=schemas))
+        except Exception as exc:
+            error = classify(exc)
+            if error.code is not None:  # ClickHouse answered: it refuses this insert, not the connection
+                raise StoreError(str(error), retryable=False, code=error.code) from exc
+            if error.retryable:
+                self._healthy = False
             raise error from exc
 
     async def existing_ids(self, table: str, event_type: str, ids: Sequence[str], from_us: int, to_us: int) -> set[str]:

@@ -1,4 +1,5 @@
-"""Runs one generated schema end to end: envelope -> StampedBatch -> transformer -> chDB -> select.
+"""Runs one generated schema end to end: envelope -> StampedBatch -> transformer -> chDB -> select, and the same
+event through the generated protobuf insert (ClickHouse decodes it), which must store the same row.
 
 Run as a script in a process of its own (the generated modules have fixed names, so one schema per
 process): `python -I _exercise_generated.py <generated root> <chDB folder> <spec JSON>`.
@@ -9,6 +10,8 @@ times, stamps it as the ingest side would and transforms it. It checks the value
 scalar, enum, repeated scalar, scalar map or one-column well-known type lands in (outside repeated
 messages and maps; PII_HASH columns must hold the HMAC), creates the databases and tables of
 clickhouse/schema.json in an embedded chDB, inserts the columns and reads the checked ones back.
+Where the schema has a protobuf insert for the event (clickhouse/inserts.json), the event is stored again
+through it, under an id of its own, and every column must hold what the transformer's insert stored.
 It prints a JSON summary; any mismatch raises.
 
 The spec (JSON) holds what a generic filler cannot guess:
@@ -29,14 +32,19 @@ from typing import Any
 
 ROOT, CHDB_DIR, SPEC = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
 sys.path.insert(0, str(ROOT / "python"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project: runtime's protobuf insert
 
 import clickhouse_connect  # noqa: E402
 from google.protobuf.descriptor import FieldDescriptor as FD  # noqa: E402
+
+from runtime.store.protobuf_insert import ProtobufInsert, pii_parameters  # noqa: E402
+from runtime.transport import encode_batch, encode_event, events_body  # noqa: E402
 
 envelope = importlib.import_module("eventgen_schema.envelope")
 transformers = importlib.import_module("eventgen_schema.transformers")
 transport = importlib.import_module("eventgen.transport_pb2")
 CLICKHOUSE = json.loads((ROOT / "clickhouse" / "schema.json").read_text())
+INSERTS = ProtobufInsert.from_document(json.loads((ROOT / "clickhouse" / "inserts.json").read_text()))
 
 PII_KEY = b"golden-pii-key"
 # 2026-11-27T09:30:00.123456Z: every Timestamp the filler sets.
@@ -227,10 +235,10 @@ def main() -> None:
         assert client_time == SPEC.get("client_time_us"), f"{event}: client_time_us {client_time}"
         assert sent_at == SPEC.get("sent_at_us"), f"{event}: sent_at_us {sent_at}"
         event_id = envelope.client_event_id(env) or f"derived-{number}"
-        stamped = transport.StampedBatch(event_type=event, event_ids=[event_id], received_at_us=[RECEIVED_AT_US],
-                                         event_time_us=[client_time or RECEIVED_AT_US],
-                                         client_time_us=[-(2**63) if client_time is None else client_time],
-                                         envelopes=[env.SerializeToString()])
+        data = env.SerializeToString(deterministic=True)
+        client_column = -(2**63) if client_time is None else client_time
+        stamped = transport.StampedBatch.FromString(encode_batch(event, [encode_event(
+            event_id.encode(), RECEIVED_AT_US, client_time or RECEIVED_AT_US, client_column, data)]))
 
         names = transformers.COLUMNS[event]
         columns = transformers.TRANSFORMERS[event](stamped, pii_key=PII_KEY)
@@ -268,8 +276,33 @@ def main() -> None:
         for name in checked:
             if normalise(stored[name]) != normalise(row[name]):
                 raise AssertionError(f"{event}: {qualified}.{name} stored {stored[name]!r}, inserted {row[name]!r}")
-        summary[event] = {"columns": len(names), "checked": len(checked)}
+        summary[event] = {"columns": len(names), "checked": len(checked),
+                          "protobuf_insert": check_protobuf_insert(client, event, event_id, data, client_column)}
     print(json.dumps(summary, sort_keys=True))
+
+
+def check_protobuf_insert(client: Any, event: str, event_id: str, data: bytes, client_column: int) -> bool:
+    """Stores the event again through its protobuf insert; every column must match the transformer's row."""
+    insert = INSERTS.get(event)
+    if insert is None:
+        return False
+    native_id = f"native-{event_id}"
+    body = encode_batch(event, [encode_event(native_id.encode(), RECEIVED_AT_US,
+                                             RECEIVED_AT_US if client_column == -(2**63) else client_column,
+                                             client_column, data)])
+    insert.run(client, insert.table, [events_body(body, transport.StampedBatch.FromString(body))], native_id,
+               pii_parameters(PII_KEY), schemas=CHDB_DIR / "format_schemas")
+    names = ", ".join(f"`{n}`" for n in insert.columns[1:])
+    rows = {}
+    for wanted in (event_id, native_id):
+        result = client.query(f"SELECT {names} FROM {insert.table} WHERE event_id = %(id)s", parameters={"id": wanted})
+        assert len(result.result_rows) == 1, f"{event}: {len(result.result_rows)} rows of {wanted}"
+        rows[wanted] = result.result_rows[0]
+    for name, python, native in zip(insert.columns[1:], rows[event_id], rows[native_id], strict=True):
+        if normalise(python) != normalise(native) and not (python != python and native != native):  # NaN
+            raise AssertionError(f"{event}: column {name} is {native!r} through the protobuf insert, "
+                                 f"{python!r} through the transformer")
+    return True
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`eventgen bench insert` at small scale: every insert of every size lands, and the numbers come out."""
+"""`eventgen bench insert` at small scale: every insert of every size and path lands, and the numbers come out."""
 
 from __future__ import annotations
 
@@ -29,13 +29,16 @@ def test_bench_insert_times_each_size_and_stores_every_row(tmp_path):
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     line = json.loads(done.stdout.strip().splitlines()[-1])
     assert line == json.loads(results.read_text())
-    tables = len(grpc_event_types(SCHEMA))
+    tables = len([t for t in grpc_event_types(SCHEMA) if "select" in SCHEMA.inserts["events"][t]])
     assert line["event_types"] == tables and line["store"] == "chdb"
-    assert [size["rows_per_insert"] for size in line["sizes"]] == [20, 60]
-    for size in line["sizes"]:
-        assert size["stored_rows"] == size["rows_per_insert"] * tables * 2  # each round's ids are its own
-        assert size["rows_per_s"] > 0 and size["cpu_ms_per_insert"] > 0
-    assert set(line["fit"]) == {"cpu_ms_per_insert_alone", "cpu_us_per_row"}
+    # Each round's ids are its own, and each path's: 2 rounds x 2 paths.
+    assert line["stored_rows"] == [rows * tables * 2 * 2 for rows in (20, 60)]
+    assert set(line["paths"]) == {"transformer", "protobuf"}
+    for path in line["paths"].values():
+        assert [size["rows_per_insert"] for size in path["sizes"]] == [20, 60]
+        for size in path["sizes"]:
+            assert size["rows_per_s"] > 0 and size["cpu_ms_per_insert"] > 0
+        assert set(path["fit"]) == {"cpu_ms_per_insert_alone", "cpu_us_per_row"}
 
 
 def test_bench_insert_refuses_sizes_that_are_not_row_counts():

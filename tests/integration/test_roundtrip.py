@@ -8,6 +8,10 @@ the documented type mapping (the docstring of codegen/columns.py), expects: refl
 descriptors and the decoded messages, never the generated code. So a difference points at the generated
 transformer (first assertion) or at the DDL (second).
 
+The same events, encoded as ingest encodes them, also go through the generated protobuf insert
+(clickhouse/inserts.json: ClickHouse decodes the events and computes the columns itself) and must come back
+as the same reference expects (third assertion), for every event type that has one.
+
 ClickHouse is the server at EVENTGEN_TEST_CLICKHOUSE_URL (a clickhouse-connect DSN) when set, otherwise an
 embedded chDB under a temporary folder.
 """
@@ -25,6 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,7 +39,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runtime.generated import load_generated
-from runtime.transport import StampedEvent, make_batch
+from runtime.store.protobuf_insert import ProtobufInsert, pii_parameters
+from runtime.transport import NO_CLIENT_TIME, StampedEvent, encode_batch, encode_event, events_body, make_batch
 from tests.strategies import TIMESTAMP_MAX_SECONDS, TIMESTAMP_MIN_SECONDS, messages, timestamps
 
 pytestmark = pytest.mark.clickhouse
@@ -43,8 +49,10 @@ SCHEMA = load_generated()
 from eventgen import options_pb2  # noqa: E402  (importable once load_generated put generated/python on the path)
 
 TRANSFORMERS = SCHEMA.transformers
+INSERTS = ProtobufInsert.from_document(SCHEMA.inserts)
 Envelope = SCHEMA.envelope.Envelope
 EXAMPLES_PER_EVENT = 8
+CLICKHOUSE_URL = os.environ.get("EVENTGEN_TEST_CLICKHOUSE_URL")
 _F = FieldDescriptor
 
 # ---------------------------------------------------------------------------------------------------------
@@ -455,7 +463,7 @@ def differences(columns: list[RefColumn], expected: list[list[Any]], actual: lis
 def clickhouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The server at EVENTGEN_TEST_CLICKHOUSE_URL, else chDB; held for this module only (one chDB path per process)."""
     import clickhouse_connect
-    url = os.environ.get("EVENTGEN_TEST_CLICKHOUSE_URL")
+    url = CLICKHOUSE_URL
     try:
         client = clickhouse_connect.get_client(dsn=url or f"chdb://{tmp_path_factory.mktemp('chdb')}")
     except Exception as exc:
@@ -487,6 +495,12 @@ def databases(clickhouse: Any) -> Iterator[dict[str, str]]:
     finally:
         for database in mapping.values():
             clickhouse.command(f"DROP DATABASE IF EXISTS `{database}`")
+
+
+@pytest.fixture(scope="module")
+def schemas(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """Where the embedded engine reads the protobuf inserts' views from (a server takes them with the query)."""
+    return None if CLICKHOUSE_URL else tmp_path_factory.mktemp("format_schemas")
 
 
 _batches = itertools.count()
@@ -553,7 +567,8 @@ def test_reference_agrees_with_the_generated_names_and_types() -> None:
 )
 @given(data=st.data(), pii_key=st.binary(max_size=16))
 def test_roundtrip(
-    clickhouse: Any, databases: dict[str, str], event_type: str, data: st.DataObject, pii_key: bytes
+    clickhouse: Any, databases: dict[str, str], schemas: Path | None, event_type: str, data: st.DataObject,
+    pii_key: bytes,
 ) -> None:
     spec = SPECS[event_type]
     events = data.draw(stamped_events(spec), label="events")
@@ -570,11 +585,31 @@ def test_roundtrip(
     names = list(TRANSFORMERS.COLUMNS[event_type])
     clickhouse.insert(table, transformed, database=databases[database], column_names=names, column_oriented=True)
     prefix = events[0].event_id.split("/", 1)[0] + "/"
+    problems = differences(columns, expected, stored(clickhouse, f"`{databases[database]}`.`{table}`", names, prefix))
+    assert not problems, f"{spec.table} does not give back what was stored for {event_type}:\n" + "\n".join(problems)
+
+    insert = INSERTS.get(event_type)
+    if insert is None:
+        return  # its columns are made in Python only (clickhouse/inserts.json says why)
+    assert insert.columns == tuple(names)
+    # The same events under ids of their own, as ingest encodes them and ClickHouse decodes them.
+    body = encode_batch(event_type, [
+        encode_event(f"n{e.event_id}".encode(), e.received_at_us, e.event_time_us,
+                     NO_CLIENT_TIME if e.client_time_us is None else e.client_time_us, e.envelope) for e in events])
+    decoded = SCHEMA.transport.StampedBatch.FromString(body)
+    insert.run(clickhouse, f"`{databases[database]}`.`{table}`", [events_body(body, decoded)], f"n{prefix}",
+               pii_parameters(pii_key), schemas=schemas)
+    native = [[f"n{row[0]}", *row[1:]] for row in expected]
+    problems = differences(columns, native, stored(clickhouse, f"`{databases[database]}`.`{table}`", names,
+                                                   f"n{prefix}"))
+    assert not problems, f"the protobuf insert of {event_type} stores otherwise:\n" + "\n".join(problems)
+
+
+def stored(clickhouse: Any, table: str, names: list[str], prefix: str) -> list[list[Any]]:
     result = clickhouse.query(
-        f"SELECT {', '.join(f'`{n}`' for n in names)} FROM `{databases[database]}`.`{table}` "
-        "WHERE startsWith(event_id, %(prefix)s) ORDER BY event_id",
+        f"SELECT {', '.join(f'`{n}`' for n in names)} FROM {table} WHERE startsWith(event_id, %(prefix)s) "
+        "ORDER BY event_id",
         parameters={"prefix": prefix},
         query_formats={"String": "bytes"},
     )
-    problems = differences(columns, expected, [list(r) for r in result.result_rows])
-    assert not problems, f"{spec.table} does not give back what was stored for {event_type}:\n" + "\n".join(problems)
+    return [list(r) for r in result.result_rows]

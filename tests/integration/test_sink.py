@@ -1,5 +1,8 @@
 """The sink on the real RabbitMQ and the real ClickHouse engine: every type, poison and replay, direct queues.
-Crashes and outages are in the fault suite (tests/fault)."""
+Crashes and outages are in the fault suite (tests/fault).
+
+Both of the sink's write paths run here: the generated transformer (what small inserts take), and the insert
+ClickHouse decodes itself, forced for every insert with native_insert_min_rows = 0."""
 
 from __future__ import annotations
 
@@ -19,8 +22,10 @@ from tests.integration.ingest_harness import SCHEMA, Batch, one_of_each, running
 from tests.integration.sink_harness import wait_for
 from tests.integration.test_ingest_grpc import dispatch
 
-BROKERS = [pytest.param("memory://", id="memory"),
-           pytest.param(AMQP_URL, id="rabbitmq", marks=pytest.mark.rabbitmq)]
+# Every insert through the generated insert ClickHouse decodes, whatever its size.
+PROTOBUF = {"native_insert_min_rows": 0}
+SINKS = [pytest.param("memory://", PROTOBUF, id="memory-protobuf-insert"),
+         pytest.param(AMQP_URL, {}, id="rabbitmq-transformer", marks=pytest.mark.rabbitmq)]
 pytestmark = pytest.mark.clickhouse
 
 
@@ -32,10 +37,11 @@ async def count(app, table: str, where: str = "1") -> int:
     return (await app.store.query(f"SELECT count() FROM {table} WHERE {where}"))[0][0]
 
 
-@pytest.mark.parametrize("broker_url", BROKERS)
-async def test_events_of_every_type_are_stored_once(broker_url, namespace, tmp_path):
+@pytest.mark.parametrize(("broker_url", "sink"), SINKS)
+async def test_events_of_every_type_are_stored_once(broker_url, sink, namespace, tmp_path):
     batch = one_of_each(prefix="every")
-    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
+                           **sink) as app:
         assert (await dispatch(app.grpc_port, batch)).accepted == len(SCHEMA.event_types)
         # The same batch again (a client retry): ids are the same, nothing is stored twice.
         await dispatch(app.grpc_port, batch)
@@ -54,14 +60,25 @@ async def test_events_of_every_type_are_stored_once(broker_url, namespace, tmp_p
                                          {"t": event_type})
             assert [r[0] for r in rows] == [f"every-{SCHEMA.event_types.index(event_type)}"], event_type
             assert rows[0][1] == SCHEMA.envelope.SOURCES[event_type]
+        # Which path stored them: ClickHouse decoded every type that has a protobuf insert, and refused none.
+        registry = app.metrics.registry
+        decoded = {t for t in tables if registry.get_sample_value("eventgen_protobuf_inserts_total", {"table": t})}
+        expected = {SCHEMA.inserts["events"][t]["table"] for t in SCHEMA.event_types
+                    if "select" in SCHEMA.inserts["events"][t]} if sink else set()
+        assert decoded == expected
+        assert not any(registry.get_sample_value("eventgen_protobuf_inserts_refused_total", {"event_type": t})
+                       for t in SCHEMA.event_types)
 
 
-@pytest.mark.parametrize("broker_url", BROKERS)
-async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(broker_url, namespace, tmp_path):
+@pytest.mark.parametrize(("broker_url", "sink"), SINKS)
+async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(broker_url, sink, namespace, tmp_path):
+    """ClickHouse refuses the batch (a constraint): the transformer's path finds the one event it refuses (so the
+    protobuf insert's refusal also falls back to it), the rest is stored."""
     batch = Batch()
     for i in range(10):
         batch.events.add(event_id=f"p-{i}").page_viewed.url = "poison" if i == 4 else f"/page/{i}"
-    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+    async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
+                           **sink) as app:
         await app.store.command("ALTER TABLE events.page_viewed ADD CONSTRAINT no_poison CHECK page_url != 'poison'")
         assert (await dispatch(app.grpc_port, batch)).accepted == 10
         dlq = app.topology.queue_of("page_viewed") + ".dlq"
@@ -71,6 +88,9 @@ async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(br
 
         assert await wait_for(dead_lettered, 30), "the poison event did not reach the dead-letter queue"
         assert await count(app, "events.page_viewed") == 9
+        refused = app.metrics.registry.get_sample_value("eventgen_protobuf_inserts_refused_total",
+                                                        {"event_type": "page_viewed"})
+        assert (refused or 0) == (1 if sink else 0)  # then paused for the event type: the retries skip it
         summary, = await list_dead_letters(app.broker, app.topology, SCHEMA, queue=dlq)
         assert summary.events == 1 and summary.event_types == {"page_viewed": 1}
         error, = summary.errors
@@ -176,8 +196,9 @@ class ConfirmsLost:
 
 
 @pytest.mark.rabbitmq
-@pytest.mark.parametrize("told_by", ["ingest", "client"])
-async def test_a_retry_of_a_call_whose_confirms_were_lost_is_stored_once(told_by, namespace, tmp_path):
+@pytest.mark.parametrize(("told_by", "sink"), [pytest.param("ingest", {}, id="ingest-transformer"),
+                                               pytest.param("client", PROTOBUF, id="client-protobuf-insert")])
+async def test_a_retry_of_a_call_whose_confirms_were_lost_is_stored_once(told_by, sink, namespace, tmp_path):
     """The retry goes out in messages composed differently (with another call's events), so neither the message
     id nor the insert token matches the first copy: only the event ids do. Ingest marks the retry's messages
     because it saw the lost confirms ("ingest"), or because the client numbers its attempt ("client": as when the
@@ -197,7 +218,7 @@ async def test_a_retry_of_a_call_whose_confirms_were_lost_is_stored_once(told_by
         return found
 
     async with running_app(AMQP_URL, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
-                           batch_linger_ms=300) as app:
+                           batch_linger_ms=300, **sink) as app:
         publisher = app.pipeline._publisher  # noqa: SLF001
         real = publisher.broker
         publisher.broker = lost = ConfirmsLost(real)

@@ -19,7 +19,7 @@ import events.v1.envelope_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Event.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -276,13 +276,17 @@ def transform_app_backgrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppBackgrounded -> events.app_backgrounded."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.app_backgrounded
         _e0 = e.header
         _m0 = p.foreground_duration
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -311,18 +315,14 @@ def transform_app_backgrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 25
+    columns = list(zip(*rows)) if rows else [()] * 29
     return [
-        list(batch.event_ids),
-        ["app_backgrounded"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["app_backgrounded"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -344,6 +344,10 @@ def transform_app_backgrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[22],
         columns[23],
         columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
     ]
 
 
@@ -352,8 +356,8 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppCrashed -> events.app_crashed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.app_crashed
         _e0 = e.header
         _m0 = p.uptime
@@ -368,6 +372,10 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -411,18 +419,14 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 40
+    columns = list(zip(*rows)) if rows else [()] * 44
     return [
-        list(batch.event_ids),
-        ["app_crashed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["app_crashed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -459,6 +463,10 @@ def transform_app_crashed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[37],
         columns[38],
         columns[39],
+        columns[40],
+        columns[41],
+        columns[42],
+        columns[43],
     ]
 
 
@@ -467,13 +475,17 @@ def transform_app_foregrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppForegrounded -> events.app_foregrounded."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.app_foregrounded
         _e0 = e.header
         _m0 = p.background_duration
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -501,18 +513,14 @@ def transform_app_foregrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 24
+    columns = list(zip(*rows)) if rows else [()] * 28
     return [
-        list(batch.event_ids),
-        ["app_foregrounded"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["app_foregrounded"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -533,6 +541,10 @@ def transform_app_foregrounded(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[21],
         columns[22],
         columns[23],
+        columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
     ]
 
 
@@ -541,12 +553,16 @@ def transform_app_installed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppInstalled -> events.app_installed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.app_installed
         _e0 = e.header
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -577,18 +593,14 @@ def transform_app_installed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
+    columns = list(zip(*rows)) if rows else [()] * 31
     return [
-        list(batch.event_ids),
-        ["app_installed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["app_installed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -612,6 +624,10 @@ def transform_app_installed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[24],
         columns[25],
         columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
     ]
 
 
@@ -620,13 +636,17 @@ def transform_app_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.AppOpened -> events.app_opened."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.app_opened
         _e0 = e.header
         _m0 = p.launch_duration
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -657,18 +677,14 @@ def transform_app_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
+    columns = list(zip(*rows)) if rows else [()] * 31
     return [
-        list(batch.event_ids),
-        ["app_opened"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["app_opened"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -692,6 +708,10 @@ def transform_app_opened(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[24],
         columns[25],
         columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
     ]
 
 
@@ -700,8 +720,8 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchAddToCart -> events.branch_add_to_cart."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_add_to_cart
         _e0 = e.header
         _m0 = p.branch
@@ -712,6 +732,10 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -788,18 +812,14 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_add_to_cart"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_add_to_cart"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -869,6 +889,10 @@ def transform_branch_add_to_cart(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -877,8 +901,8 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchClick -> events.branch_click."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_click
         _e0 = e.header
         _m0 = p.branch
@@ -889,6 +913,10 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -965,18 +993,14 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_click"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_click"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -1046,6 +1070,10 @@ def transform_branch_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -1054,8 +1082,8 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
     """events.v1.BranchCompleteRegistration -> events.branch_complete_registration."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_complete_registration
         _e0 = e.header
         _m0 = p.branch
@@ -1066,6 +1094,10 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -1142,18 +1174,14 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_complete_registration"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_complete_registration"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -1223,6 +1251,10 @@ def transform_branch_complete_registration(batch: Any, pii_key: bytes = b"") -> 
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -1231,8 +1263,8 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchInstall -> events.branch_install."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_install
         _e0 = e.header
         _m0 = p.branch
@@ -1243,6 +1275,10 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -1319,18 +1355,14 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_install"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_install"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -1400,6 +1432,10 @@ def transform_branch_install(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -1408,8 +1444,8 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchOpen -> events.branch_open."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_open
         _e0 = e.header
         _m0 = p.branch
@@ -1420,6 +1456,10 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -1496,18 +1536,14 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_open"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_open"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -1577,6 +1613,10 @@ def transform_branch_open(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -1585,8 +1625,8 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchPurchase -> events.branch_purchase."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_purchase
         _e0 = e.header
         _m0 = p.branch
@@ -1597,6 +1637,10 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -1673,18 +1717,14 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_purchase"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_purchase"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -1754,6 +1794,10 @@ def transform_branch_purchase(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -1762,8 +1806,8 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.BranchReinstall -> events.branch_reinstall."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.branch_reinstall
         _e0 = e.header
         _m0 = p.branch
@@ -1774,6 +1818,10 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m5 = _m0.last_cta_view_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -1850,18 +1898,14 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 73
+    columns = list(zip(*rows)) if rows else [()] * 77
     return [
-        list(batch.event_ids),
-        ["branch_reinstall"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["branch"] * n,
         columns[0],
+        ["branch_reinstall"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["branch"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -1931,6 +1975,10 @@ def transform_branch_reinstall(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[70],
         columns[71],
         columns[72],
+        columns[73],
+        columns[74],
+        columns[75],
+        columns[76],
     ]
 
 
@@ -1939,8 +1987,8 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CheckoutStarted -> events.checkout_started."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.checkout_started
         _e0 = e.header
         _m0 = p.subtotal
@@ -1957,6 +2005,10 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -1996,18 +2048,14 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 36
+    columns = list(zip(*rows)) if rows else [()] * 40
     return [
-        list(batch.event_ids),
-        ["checkout_started"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["checkout_started"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2040,6 +2088,10 @@ def transform_checkout_started(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[33],
         columns[34],
         columns[35],
+        columns[36],
+        columns[37],
+        columns[38],
+        columns[39],
     ]
 
 
@@ -2048,8 +2100,8 @@ def transform_commission_earned(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.CommissionEarned -> events.commission_earned."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.commission_earned
         _e0 = e.header
         _m0 = p.creator
@@ -2057,6 +2109,10 @@ def transform_commission_earned(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m2 = p.commission
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2096,18 +2152,14 @@ def transform_commission_earned(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 36
+    columns = list(zip(*rows)) if rows else [()] * 40
     return [
-        list(batch.event_ids),
-        ["commission_earned"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["orders"] * n,
         columns[0],
+        ["commission_earned"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["orders"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2140,6 +2192,10 @@ def transform_commission_earned(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[33],
         columns[34],
         columns[35],
+        columns[36],
+        columns[37],
+        columns[38],
+        columns[39],
     ]
 
 
@@ -2148,14 +2204,18 @@ def transform_content_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ContentShared -> events.content_shared."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.content_shared
         _e0 = e.header
         _m0 = p.content
         _m1 = _m0.creator
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2190,18 +2250,14 @@ def transform_content_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 31
+    columns = list(zip(*rows)) if rows else [()] * 35
     return [
-        list(batch.event_ids),
-        ["content_shared"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["content_shared"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2229,6 +2285,10 @@ def transform_content_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[28],
         columns[29],
         columns[30],
+        columns[31],
+        columns[32],
+        columns[33],
+        columns[34],
     ]
 
 
@@ -2237,14 +2297,18 @@ def transform_content_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ContentViewed -> events.content_viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.content_viewed
         _e0 = e.header
         _m0 = p.content
         _m1 = _m0.creator
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2281,18 +2345,14 @@ def transform_content_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 33
+    columns = list(zip(*rows)) if rows else [()] * 37
     return [
-        list(batch.event_ids),
-        ["content_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["content_viewed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2322,6 +2382,10 @@ def transform_content_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[30],
         columns[31],
         columns[32],
+        columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
     ]
 
 
@@ -2330,8 +2394,8 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.CreatorCampaignJoined -> events.creator_campaign_joined."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.creator_campaign_joined
         _e0 = e.header
         _m0 = p.creator
@@ -2346,6 +2410,10 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2383,18 +2451,14 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 34
+    columns = list(zip(*rows)) if rows else [()] * 38
     return [
-        list(batch.event_ids),
-        ["creator_campaign_joined"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["creator_service"] * n,
         columns[0],
+        ["creator_campaign_joined"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["creator_service"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2425,6 +2489,10 @@ def transform_creator_campaign_joined(batch: Any, pii_key: bytes = b"") -> list[
         columns[31],
         columns[32],
         columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
     ]
 
 
@@ -2433,8 +2501,8 @@ def transform_creator_deliverable_submitted(batch: Any, pii_key: bytes = b"") ->
     """events.v1.CreatorDeliverableSubmitted -> events.creator_deliverable_submitted."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.creator_deliverable_submitted
         _e0 = e.header
         _m0 = p.creator
@@ -2443,6 +2511,10 @@ def transform_creator_deliverable_submitted(batch: Any, pii_key: bytes = b"") ->
         _m3 = p.turnaround
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2483,18 +2555,14 @@ def transform_creator_deliverable_submitted(batch: Any, pii_key: bytes = b"") ->
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 37
+    columns = list(zip(*rows)) if rows else [()] * 41
     return [
-        list(batch.event_ids),
-        ["creator_deliverable_submitted"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["creator_service"] * n,
         columns[0],
+        ["creator_deliverable_submitted"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["creator_service"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2528,6 +2596,10 @@ def transform_creator_deliverable_submitted(batch: Any, pii_key: bytes = b"") ->
         columns[34],
         columns[35],
         columns[36],
+        columns[37],
+        columns[38],
+        columns[39],
+        columns[40],
     ]
 
 
@@ -2536,8 +2608,8 @@ def transform_creator_post_deleted(batch: Any, pii_key: bytes = b"") -> list[Any
     """events.v1.CreatorPostDeleted -> events.creator_post_deleted."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.creator_post_deleted
         _e0 = e.header
         _m0 = p.content
@@ -2545,6 +2617,10 @@ def transform_creator_post_deleted(batch: Any, pii_key: bytes = b"") -> list[Any
         _m2 = p.last_seen_at
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2580,18 +2656,14 @@ def transform_creator_post_deleted(batch: Any, pii_key: bytes = b"") -> list[Any
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 32
+    columns = list(zip(*rows)) if rows else [()] * 36
     return [
-        list(batch.event_ids),
-        ["creator_post_deleted"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["creator_service"] * n,
         columns[0],
+        ["creator_post_deleted"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["creator_service"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2620,6 +2692,10 @@ def transform_creator_post_deleted(batch: Any, pii_key: bytes = b"") -> list[Any
         columns[29],
         columns[30],
         columns[31],
+        columns[32],
+        columns[33],
+        columns[34],
+        columns[35],
     ]
 
 
@@ -2628,8 +2704,8 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
     """events.v1.CreatorPostPublished -> events.creator_post_published."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.creator_post_published
         _e0 = e.header
         _m0 = p.content
@@ -2646,6 +2722,10 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2691,18 +2771,14 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 42
+    columns = list(zip(*rows)) if rows else [()] * 46
     return [
-        list(batch.event_ids),
-        ["creator_post_published"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["creator_service"] * n,
         columns[0],
+        ["creator_post_published"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["creator_service"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2741,6 +2817,10 @@ def transform_creator_post_published(batch: Any, pii_key: bytes = b"") -> list[A
         columns[39],
         columns[40],
         columns[41],
+        columns[42],
+        columns[43],
+        columns[44],
+        columns[45],
     ]
 
 
@@ -2749,8 +2829,8 @@ def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.CreatorProfileUpdated -> events.creator_profile_updated."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.creator_profile_updated
         _e0 = e.header
         _m0 = p.creator
@@ -2762,6 +2842,10 @@ def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[
         _m6 = p.profile_snapshot
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -2799,18 +2883,193 @@ def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 34
+    columns = list(zip(*rows)) if rows else [()] * 38
     return [
-        list(batch.event_ids),
-        ["creator_profile_updated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["creator_service"] * n,
         columns[0],
+        ["creator_profile_updated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["creator_service"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
+        columns[17],
+        columns[18],
+        columns[19],
+        columns[20],
+        columns[21],
+        columns[22],
+        columns[23],
+        columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+        columns[31],
+        columns[32],
+        columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
+    ]
+
+
+@_collector_paused
+def transform_creator_profile_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
+    """events.v1.CreatorProfileViewed -> events.creator_profile_viewed."""
+    rows = []
+    append = rows.append
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
+        p = e.creator_profile_viewed
+        _e0 = e.header
+        _m0 = p.creator
+        append(
+            (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
+                _e0.session_id,
+                _e0.device_id,
+                _e0.user_id,
+                _e0.anonymous_id,
+                _e0.app_version,
+                _e0.app_build,
+                ENUM_events_v1_Platform[_e0.platform],
+                _e0.os_name,
+                _e0.os_version,
+                _e0.device_model,
+                _e0.locale,
+                _e0.timezone,
+                _pii(_e0.ip, pii_key),
+                _e0.user_agent,
+                _e0.country,
+                _e0.utm_source,
+                _e0.utm_medium,
+                _e0.utm_campaign,
+                _e0.utm_term,
+                _e0.utm_content,
+                _e0.referrer,
+                _e0.screen_width,
+                _e0.screen_height,
+                _m0.creator_id,
+                _m0.handle,
+                ENUM_events_v1_SocialPlatform[_m0.social_platform],
+                p.from_screen,
+            )
+        )
+    n = len(rows)
+    columns = list(zip(*rows)) if rows else [()] * 31
+    return [
+        columns[0],
+        ["creator_profile_viewed"] * n,
+        columns[1],
+        columns[2],
+        columns[3],
+        ["mobile_app"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
+        columns[17],
+        columns[18],
+        columns[19],
+        columns[20],
+        columns[21],
+        columns[22],
+        columns[23],
+        columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+    ]
+
+
+@_collector_paused
+def transform_creator_social_account_linked(batch: Any, pii_key: bytes = b"") -> list[Any]:
+    """events.v1.CreatorSocialAccountLinked -> events.creator_social_account_linked."""
+    rows = []
+    append = rows.append
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
+        p = e.creator_social_account_linked
+        _e0 = e.header
+        _m0 = p.creator
+        _m1 = p.token_expires_at
+        append(
+            (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
+                _e0.session_id,
+                _e0.device_id,
+                _e0.user_id,
+                _e0.anonymous_id,
+                _e0.app_version,
+                _e0.app_build,
+                ENUM_events_v1_Platform[_e0.platform],
+                _e0.os_name,
+                _e0.os_version,
+                _e0.device_model,
+                _e0.locale,
+                _e0.timezone,
+                _pii(_e0.ip, pii_key),
+                _e0.user_agent,
+                _e0.country,
+                _e0.utm_source,
+                _e0.utm_medium,
+                _e0.utm_campaign,
+                _e0.utm_term,
+                _e0.utm_content,
+                _e0.referrer,
+                _e0.screen_width,
+                _e0.screen_height,
+                _m0.creator_id,
+                _m0.handle,
+                ENUM_events_v1_SocialPlatform[_m0.social_platform],
+                p.external_account_id,
+                [ENUM_events_v1_OAuthScope[_v] for _v in p.granted_scopes[:]],
+                p.is_business_account,
+                (_m1.seconds * 1000000 + _m1.nanos // 1000 if p.HasField("token_expires_at") else None),
+            )
+        )
+    n = len(rows)
+    columns = list(zip(*rows)) if rows else [()] * 34
+    return [
+        columns[0],
+        ["creator_social_account_linked"] * n,
+        columns[1],
+        columns[2],
+        columns[3],
+        ["creator_service"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -2845,184 +3104,21 @@ def transform_creator_profile_updated(batch: Any, pii_key: bytes = b"") -> list[
 
 
 @_collector_paused
-def transform_creator_profile_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
-    """events.v1.CreatorProfileViewed -> events.creator_profile_viewed."""
-    rows = []
-    append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
-        p = e.creator_profile_viewed
-        _e0 = e.header
-        _m0 = p.creator
-        append(
-            (
-                _e0.session_id,
-                _e0.device_id,
-                _e0.user_id,
-                _e0.anonymous_id,
-                _e0.app_version,
-                _e0.app_build,
-                ENUM_events_v1_Platform[_e0.platform],
-                _e0.os_name,
-                _e0.os_version,
-                _e0.device_model,
-                _e0.locale,
-                _e0.timezone,
-                _pii(_e0.ip, pii_key),
-                _e0.user_agent,
-                _e0.country,
-                _e0.utm_source,
-                _e0.utm_medium,
-                _e0.utm_campaign,
-                _e0.utm_term,
-                _e0.utm_content,
-                _e0.referrer,
-                _e0.screen_width,
-                _e0.screen_height,
-                _m0.creator_id,
-                _m0.handle,
-                ENUM_events_v1_SocialPlatform[_m0.social_platform],
-                p.from_screen,
-            )
-        )
-    n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
-    return [
-        list(batch.event_ids),
-        ["creator_profile_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
-        columns[0],
-        columns[1],
-        columns[2],
-        columns[3],
-        columns[4],
-        columns[5],
-        columns[6],
-        columns[7],
-        columns[8],
-        columns[9],
-        columns[10],
-        columns[11],
-        columns[12],
-        columns[13],
-        columns[14],
-        columns[15],
-        columns[16],
-        columns[17],
-        columns[18],
-        columns[19],
-        columns[20],
-        columns[21],
-        columns[22],
-        columns[23],
-        columns[24],
-        columns[25],
-        columns[26],
-    ]
-
-
-@_collector_paused
-def transform_creator_social_account_linked(batch: Any, pii_key: bytes = b"") -> list[Any]:
-    """events.v1.CreatorSocialAccountLinked -> events.creator_social_account_linked."""
-    rows = []
-    append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
-        p = e.creator_social_account_linked
-        _e0 = e.header
-        _m0 = p.creator
-        _m1 = p.token_expires_at
-        append(
-            (
-                _e0.session_id,
-                _e0.device_id,
-                _e0.user_id,
-                _e0.anonymous_id,
-                _e0.app_version,
-                _e0.app_build,
-                ENUM_events_v1_Platform[_e0.platform],
-                _e0.os_name,
-                _e0.os_version,
-                _e0.device_model,
-                _e0.locale,
-                _e0.timezone,
-                _pii(_e0.ip, pii_key),
-                _e0.user_agent,
-                _e0.country,
-                _e0.utm_source,
-                _e0.utm_medium,
-                _e0.utm_campaign,
-                _e0.utm_term,
-                _e0.utm_content,
-                _e0.referrer,
-                _e0.screen_width,
-                _e0.screen_height,
-                _m0.creator_id,
-                _m0.handle,
-                ENUM_events_v1_SocialPlatform[_m0.social_platform],
-                p.external_account_id,
-                [ENUM_events_v1_OAuthScope[_v] for _v in p.granted_scopes[:]],
-                p.is_business_account,
-                (_m1.seconds * 1000000 + _m1.nanos // 1000 if p.HasField("token_expires_at") else None),
-            )
-        )
-    n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 30
-    return [
-        list(batch.event_ids),
-        ["creator_social_account_linked"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["creator_service"] * n,
-        columns[0],
-        columns[1],
-        columns[2],
-        columns[3],
-        columns[4],
-        columns[5],
-        columns[6],
-        columns[7],
-        columns[8],
-        columns[9],
-        columns[10],
-        columns[11],
-        columns[12],
-        columns[13],
-        columns[14],
-        columns[15],
-        columns[16],
-        columns[17],
-        columns[18],
-        columns[19],
-        columns[20],
-        columns[21],
-        columns[22],
-        columns[23],
-        columns[24],
-        columns[25],
-        columns[26],
-        columns[27],
-        columns[28],
-        columns[29],
-    ]
-
-
-@_collector_paused
 def transform_experiment_exposed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ExperimentExposed -> events.experiment_exposed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.experiment_exposed
         _e0 = e.header
         _m0 = p.variant_payload
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3053,18 +3149,14 @@ def transform_experiment_exposed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
+    columns = list(zip(*rows)) if rows else [()] * 31
     return [
-        list(batch.event_ids),
-        ["experiment_exposed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["experiment_exposed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3088,6 +3180,10 @@ def transform_experiment_exposed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[24],
         columns[25],
         columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
     ]
 
 
@@ -3096,12 +3192,16 @@ def transform_form_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.FormSubmitted -> events.form_submitted."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.form_submitted
         _e0 = e.header
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3132,18 +3232,14 @@ def transform_form_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
+    columns = list(zip(*rows)) if rows else [()] * 31
     return [
-        list(batch.event_ids),
-        ["form_submitted"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["form_submitted"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3167,6 +3263,10 @@ def transform_form_submitted(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[24],
         columns[25],
         columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
     ]
 
 
@@ -3175,13 +3275,17 @@ def transform_link_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.LinkClicked -> events.link_clicked."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.link_clicked
         _e0 = e.header
         _m0 = p.creator
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3215,18 +3319,99 @@ def transform_link_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 30
+    columns = list(zip(*rows)) if rows else [()] * 34
     return [
-        list(batch.event_ids),
-        ["link_clicked"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["link_clicked"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
+        columns[17],
+        columns[18],
+        columns[19],
+        columns[20],
+        columns[21],
+        columns[22],
+        columns[23],
+        columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+        columns[31],
+        columns[32],
+        columns[33],
+    ]
+
+
+@_collector_paused
+def transform_newsletter_subscribed(batch: Any, pii_key: bytes = b"") -> list[Any]:
+    """events.v1.NewsletterSubscribed -> events.newsletter_subscribed."""
+    rows = []
+    append = rows.append
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
+        p = e.newsletter_subscribed
+        _e0 = e.header
+        append(
+            (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
+                _e0.session_id,
+                _e0.device_id,
+                _e0.user_id,
+                _e0.anonymous_id,
+                _e0.app_version,
+                _e0.app_build,
+                ENUM_events_v1_Platform[_e0.platform],
+                _e0.os_name,
+                _e0.os_version,
+                _e0.device_model,
+                _e0.locale,
+                _e0.timezone,
+                _pii(_e0.ip, pii_key),
+                _e0.user_agent,
+                _e0.country,
+                _e0.utm_source,
+                _e0.utm_medium,
+                _e0.utm_campaign,
+                _e0.utm_term,
+                _e0.utm_content,
+                _e0.referrer,
+                _e0.screen_width,
+                _e0.screen_height,
+                _pii(p.email, pii_key),
+                p.list_id,
+                p.double_opt_in,
+            )
+        )
+    n = len(rows)
+    columns = list(zip(*rows)) if rows else [()] * 30
+    return [
+        columns[0],
+        ["newsletter_subscribed"] * n,
+        columns[1],
+        columns[2],
+        columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3257,89 +3442,12 @@ def transform_link_clicked(batch: Any, pii_key: bytes = b"") -> list[Any]:
 
 
 @_collector_paused
-def transform_newsletter_subscribed(batch: Any, pii_key: bytes = b"") -> list[Any]:
-    """events.v1.NewsletterSubscribed -> events.newsletter_subscribed."""
-    rows = []
-    append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
-        p = e.newsletter_subscribed
-        _e0 = e.header
-        append(
-            (
-                _e0.session_id,
-                _e0.device_id,
-                _e0.user_id,
-                _e0.anonymous_id,
-                _e0.app_version,
-                _e0.app_build,
-                ENUM_events_v1_Platform[_e0.platform],
-                _e0.os_name,
-                _e0.os_version,
-                _e0.device_model,
-                _e0.locale,
-                _e0.timezone,
-                _pii(_e0.ip, pii_key),
-                _e0.user_agent,
-                _e0.country,
-                _e0.utm_source,
-                _e0.utm_medium,
-                _e0.utm_campaign,
-                _e0.utm_term,
-                _e0.utm_content,
-                _e0.referrer,
-                _e0.screen_width,
-                _e0.screen_height,
-                _pii(p.email, pii_key),
-                p.list_id,
-                p.double_opt_in,
-            )
-        )
-    n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 26
-    return [
-        list(batch.event_ids),
-        ["newsletter_subscribed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
-        columns[0],
-        columns[1],
-        columns[2],
-        columns[3],
-        columns[4],
-        columns[5],
-        columns[6],
-        columns[7],
-        columns[8],
-        columns[9],
-        columns[10],
-        columns[11],
-        columns[12],
-        columns[13],
-        columns[14],
-        columns[15],
-        columns[16],
-        columns[17],
-        columns[18],
-        columns[19],
-        columns[20],
-        columns[21],
-        columns[22],
-        columns[23],
-        columns[24],
-        columns[25],
-    ]
-
-
-@_collector_paused
 def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.OrderPlaced -> events.order_placed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.order_placed
         _e0 = e.header
         _m0 = p.subtotal
@@ -3367,6 +3475,10 @@ def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3429,18 +3541,14 @@ def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 59
+    columns = list(zip(*rows)) if rows else [()] * 63
     return [
-        list(batch.event_ids),
-        ["order_placed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["orders"] * n,
         columns[0],
+        ["order_placed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["orders"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3496,6 +3604,10 @@ def transform_order_placed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[56],
         columns[57],
         columns[58],
+        columns[59],
+        columns[60],
+        columns[61],
+        columns[62],
     ]
 
 
@@ -3504,13 +3616,17 @@ def transform_order_refunded(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.OrderRefunded -> events.order_refunded."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.order_refunded
         _e0 = e.header
         _m0 = p.amount
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3545,18 +3661,14 @@ def transform_order_refunded(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 31
+    columns = list(zip(*rows)) if rows else [()] * 35
     return [
-        list(batch.event_ids),
-        ["order_refunded"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["orders"] * n,
         columns[0],
+        ["order_refunded"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["orders"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3584,6 +3696,10 @@ def transform_order_refunded(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[28],
         columns[29],
         columns[30],
+        columns[31],
+        columns[32],
+        columns[33],
+        columns[34],
     ]
 
 
@@ -3592,13 +3708,17 @@ def transform_page_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PageViewed -> events.page_viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.page_viewed
         _e0 = e.header
         _m0 = p.geo
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3632,18 +3752,14 @@ def transform_page_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 30
+    columns = list(zip(*rows)) if rows else [()] * 34
     return [
-        list(batch.event_ids),
-        ["page_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["page_viewed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3670,6 +3786,10 @@ def transform_page_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[27],
         columns[28],
         columns[29],
+        columns[30],
+        columns[31],
+        columns[32],
+        columns[33],
     ]
 
 
@@ -3678,8 +3798,8 @@ def transform_payout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PayoutCompleted -> events.payout_completed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.payout_completed
         _e0 = e.header
         _m0 = p.creator
@@ -3688,6 +3808,10 @@ def transform_payout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m3 = p.settled_at
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3724,18 +3848,14 @@ def transform_payout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 33
+    columns = list(zip(*rows)) if rows else [()] * 37
     return [
-        list(batch.event_ids),
-        ["payout_completed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["orders"] * n,
         columns[0],
+        ["payout_completed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["orders"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3765,6 +3885,10 @@ def transform_payout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[30],
         columns[31],
         columns[32],
+        columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
     ]
 
 
@@ -3773,14 +3897,18 @@ def transform_payout_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PayoutFailed -> events.payout_failed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.payout_failed
         _e0 = e.header
         _m0 = p.creator
         _m1 = p.amount
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3816,18 +3944,14 @@ def transform_payout_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 32
+    columns = list(zip(*rows)) if rows else [()] * 36
     return [
-        list(batch.event_ids),
-        ["payout_failed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["orders"] * n,
         columns[0],
+        ["payout_failed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["orders"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3856,6 +3980,10 @@ def transform_payout_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[29],
         columns[30],
         columns[31],
+        columns[32],
+        columns[33],
+        columns[34],
+        columns[35],
     ]
 
 
@@ -3864,8 +3992,8 @@ def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PayoutInitiated -> events.payout_initiated."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.payout_initiated
         _e0 = e.header
         _m0 = p.creator
@@ -3874,6 +4002,10 @@ def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m3 = p.paypal
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -3911,18 +4043,14 @@ def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 34
+    columns = list(zip(*rows)) if rows else [()] * 38
     return [
-        list(batch.event_ids),
-        ["payout_initiated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["orders"] * n,
         columns[0],
+        ["payout_initiated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["orders"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -3953,6 +4081,10 @@ def transform_payout_initiated(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[31],
         columns[32],
         columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
     ]
 
 
@@ -3961,8 +4093,8 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.PostScraped -> events.post_scraped."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.post_scraped
         _e0 = e.header
         _m0 = p.content
@@ -3983,6 +4115,10 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4037,18 +4173,14 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 51
+    columns = list(zip(*rows)) if rows else [()] * 55
     return [
-        list(batch.event_ids),
-        ["post_scraped"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["scraper"] * n,
         columns[0],
+        ["post_scraped"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["scraper"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4096,6 +4228,10 @@ def transform_post_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[48],
         columns[49],
         columns[50],
+        columns[51],
+        columns[52],
+        columns[53],
+        columns[54],
     ]
 
 
@@ -4104,8 +4240,8 @@ def transform_product_added_to_cart(batch: Any, pii_key: bytes = b"") -> list[An
     """events.v1.ProductAddedToCart -> events.product_added_to_cart."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.product_added_to_cart
         _e0 = e.header
         _m0 = p.product
@@ -4113,6 +4249,10 @@ def transform_product_added_to_cart(batch: Any, pii_key: bytes = b"") -> list[An
         _m2 = p.cart_total
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4150,18 +4290,14 @@ def transform_product_added_to_cart(batch: Any, pii_key: bytes = b"") -> list[An
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 34
+    columns = list(zip(*rows)) if rows else [()] * 38
     return [
-        list(batch.event_ids),
-        ["product_added_to_cart"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["product_added_to_cart"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4192,6 +4328,10 @@ def transform_product_added_to_cart(batch: Any, pii_key: bytes = b"") -> list[An
         columns[31],
         columns[32],
         columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
     ]
 
 
@@ -4200,8 +4340,8 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ProductViewed -> events.product_viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.product_viewed
         _e0 = e.header
         _m0 = p.product
@@ -4210,6 +4350,10 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m3 = _m2.creator
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4250,18 +4394,14 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 37
+    columns = list(zip(*rows)) if rows else [()] * 41
     return [
-        list(batch.event_ids),
-        ["product_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["product_viewed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4295,6 +4435,10 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[34],
         columns[35],
         columns[36],
+        columns[37],
+        columns[38],
+        columns[39],
+        columns[40],
     ]
 
 
@@ -4303,8 +4447,8 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ProfileScraped -> events.profile_scraped."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.profile_scraped
         _e0 = e.header
         _m0 = p.creator
@@ -4321,6 +4465,10 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4367,18 +4515,14 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 43
+    columns = list(zip(*rows)) if rows else [()] * 47
     return [
-        list(batch.event_ids),
-        ["profile_scraped"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["scraper"] * n,
         columns[0],
+        ["profile_scraped"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["scraper"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4418,6 +4562,10 @@ def transform_profile_scraped(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[40],
         columns[41],
         columns[42],
+        columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
     ]
 
 
@@ -4426,12 +4574,16 @@ def transform_push_notification_opened(batch: Any, pii_key: bytes = b"") -> list
     """events.v1.PushNotificationOpened -> events.push_notification_opened."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.push_notification_opened
         _e0 = e.header
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4462,18 +4614,14 @@ def transform_push_notification_opened(batch: Any, pii_key: bytes = b"") -> list
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
+    columns = list(zip(*rows)) if rows else [()] * 31
     return [
-        list(batch.event_ids),
-        ["push_notification_opened"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["push_notification_opened"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4497,6 +4645,10 @@ def transform_push_notification_opened(batch: Any, pii_key: bytes = b"") -> list
         columns[24],
         columns[25],
         columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
     ]
 
 
@@ -4505,8 +4657,8 @@ def transform_scrape_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ScrapeFailed -> events.scrape_failed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.scrape_failed
         _e0 = e.header
         _m0 = p.http
@@ -4516,6 +4668,10 @@ def transform_scrape_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m4 = p.backoff
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4554,18 +4710,14 @@ def transform_scrape_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 35
+    columns = list(zip(*rows)) if rows else [()] * 39
     return [
-        list(batch.event_ids),
-        ["scrape_failed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["scraper"] * n,
         columns[0],
+        ["scrape_failed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["scraper"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4597,6 +4749,10 @@ def transform_scrape_failed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[32],
         columns[33],
         columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
+        columns[38],
     ]
 
 
@@ -4605,14 +4761,18 @@ def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ScreenViewed -> events.screen_viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.screen_viewed
         _e0 = e.header
         _m0 = p.screen_params
         _m1 = p.time_on_previous_screen
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4643,18 +4803,14 @@ def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 27
+    columns = list(zip(*rows)) if rows else [()] * 31
     return [
-        list(batch.event_ids),
-        ["screen_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["screen_viewed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4678,6 +4834,10 @@ def transform_screen_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[24],
         columns[25],
         columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
     ]
 
 
@@ -4686,13 +4846,17 @@ def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.SearchPerformed -> events.search_performed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.search_performed
         _e0 = e.header
         _m0 = p.facet_counts
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4724,18 +4888,14 @@ def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 28
+    columns = list(zip(*rows)) if rows else [()] * 32
     return [
-        list(batch.event_ids),
-        ["search_performed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["search_performed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4760,6 +4920,10 @@ def transform_search_performed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[25],
         columns[26],
         columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+        columns[31],
     ]
 
 
@@ -4768,13 +4932,17 @@ def transform_shopify_app_uninstalled(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.ShopifyAppUninstalled -> events.shopify_app_uninstalled."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_app_uninstalled
         _e0 = e.header
         _m0 = p.shop
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4827,18 +4995,14 @@ def transform_shopify_app_uninstalled(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 49
+    columns = list(zip(*rows)) if rows else [()] * 53
     return [
-        list(batch.event_ids),
-        ["shopify_app_uninstalled"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_app_uninstalled"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -4884,6 +5048,10 @@ def transform_shopify_app_uninstalled(batch: Any, pii_key: bytes = b"") -> list[
         columns[46],
         columns[47],
         columns[48],
+        columns[49],
+        columns[50],
+        columns[51],
+        columns[52],
     ]
 
 
@@ -4892,8 +5060,8 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
     """events.v1.ShopifyCartCreated -> events.shopify_carts."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_cart_created
         _e0 = e.header
         _m0 = p.cart
@@ -4925,6 +5093,10 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -4978,18 +5150,14 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 50
+    columns = list(zip(*rows)) if rows else [()] * 54
     return [
-        list(batch.event_ids),
-        ["shopify_cart_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_cart_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -5036,6 +5204,10 @@ def transform_shopify_cart_created(batch: Any, pii_key: bytes = b"") -> list[Any
         columns[47],
         columns[48],
         columns[49],
+        columns[50],
+        columns[51],
+        columns[52],
+        columns[53],
     ]
 
 
@@ -5044,8 +5216,8 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
     """events.v1.ShopifyCartUpdated -> events.shopify_carts."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_cart_updated
         _e0 = e.header
         _m0 = p.cart
@@ -5077,6 +5249,10 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -5130,18 +5306,14 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 50
+    columns = list(zip(*rows)) if rows else [()] * 54
     return [
-        list(batch.event_ids),
-        ["shopify_cart_updated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_cart_updated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -5188,6 +5360,10 @@ def transform_shopify_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any
         columns[47],
         columns[48],
         columns[49],
+        columns[50],
+        columns[51],
+        columns[52],
+        columns[53],
     ]
 
 
@@ -5196,8 +5372,8 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
     """events.v1.ShopifyCheckoutCreated -> events.shopify_checkout_created."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_checkout_created
         _e0 = e.header
         _m0 = p.checkout
@@ -5286,6 +5462,10 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -5443,18 +5623,14 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 154
+    columns = list(zip(*rows)) if rows else [()] * 158
     return [
-        list(batch.event_ids),
-        ["shopify_checkout_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_checkout_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -5605,6 +5781,10 @@ def transform_shopify_checkout_created(batch: Any, pii_key: bytes = b"") -> list
         columns[151],
         columns[152],
         columns[153],
+        columns[154],
+        columns[155],
+        columns[156],
+        columns[157],
     ]
 
 
@@ -5613,14 +5793,18 @@ def transform_shopify_customer_created(batch: Any, pii_key: bytes = b"") -> list
     """events.v1.ShopifyCustomerCreated -> events.shopify_customer_created."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_customer_created
         _e0 = e.header
         _m0 = p.customer
         _m1 = _m0.default_address
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -5677,18 +5861,14 @@ def transform_shopify_customer_created(batch: Any, pii_key: bytes = b"") -> list
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 53
+    columns = list(zip(*rows)) if rows else [()] * 57
     return [
-        list(batch.event_ids),
-        ["shopify_customer_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_customer_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -5738,6 +5918,10 @@ def transform_shopify_customer_created(batch: Any, pii_key: bytes = b"") -> list
         columns[50],
         columns[51],
         columns[52],
+        columns[53],
+        columns[54],
+        columns[55],
+        columns[56],
     ]
 
 
@@ -5746,8 +5930,8 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
     """events.v1.ShopifyFulfillmentCreated -> events.shopify_fulfillment_created."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_fulfillment_created
         _e0 = e.header
         _m0 = p.fulfillment
@@ -5810,6 +5994,10 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -5900,18 +6088,14 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 87
+    columns = list(zip(*rows)) if rows else [()] * 91
     return [
-        list(batch.event_ids),
-        ["shopify_fulfillment_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_fulfillment_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -5995,6 +6179,10 @@ def transform_shopify_fulfillment_created(batch: Any, pii_key: bytes = b"") -> l
         columns[84],
         columns[85],
         columns[86],
+        columns[87],
+        columns[88],
+        columns[89],
+        columns[90],
     ]
 
 
@@ -6003,8 +6191,8 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.ShopifyOrderCancelled -> events.shopify_order_cancelled."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_order_cancelled
         _e0 = e.header
         _m0 = p.order
@@ -6128,6 +6316,10 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -6333,18 +6525,14 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 202
+    columns = list(zip(*rows)) if rows else [()] * 206
     return [
-        list(batch.event_ids),
-        ["shopify_order_cancelled"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_order_cancelled"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -6543,6 +6731,10 @@ def transform_shopify_order_cancelled(batch: Any, pii_key: bytes = b"") -> list[
         columns[199],
         columns[200],
         columns[201],
+        columns[202],
+        columns[203],
+        columns[204],
+        columns[205],
     ]
 
 
@@ -6551,8 +6743,8 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
     """events.v1.ShopifyOrderCreated -> events.shopify_order_created."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_order_created
         _e0 = e.header
         _m0 = p.order
@@ -6676,6 +6868,10 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -6881,18 +7077,14 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 202
+    columns = list(zip(*rows)) if rows else [()] * 206
     return [
-        list(batch.event_ids),
-        ["shopify_order_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_order_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -7091,6 +7283,10 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
         columns[199],
         columns[200],
         columns[201],
+        columns[202],
+        columns[203],
+        columns[204],
+        columns[205],
     ]
 
 
@@ -7099,8 +7295,8 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.ShopifyOrderFulfilled -> events.shopify_order_fulfilled."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_order_fulfilled
         _e0 = e.header
         _m0 = p.order
@@ -7224,6 +7420,10 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -7429,18 +7629,14 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 202
+    columns = list(zip(*rows)) if rows else [()] * 206
     return [
-        list(batch.event_ids),
-        ["shopify_order_fulfilled"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_order_fulfilled"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -7639,6 +7835,10 @@ def transform_shopify_order_fulfilled(batch: Any, pii_key: bytes = b"") -> list[
         columns[199],
         columns[200],
         columns[201],
+        columns[202],
+        columns[203],
+        columns[204],
+        columns[205],
     ]
 
 
@@ -7647,8 +7847,8 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.ShopifyOrderPaid -> events.shopify_order_paid."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_order_paid
         _e0 = e.header
         _m0 = p.order
@@ -7772,6 +7972,10 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -7977,18 +8181,14 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 202
+    columns = list(zip(*rows)) if rows else [()] * 206
     return [
-        list(batch.event_ids),
-        ["shopify_order_paid"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_order_paid"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -8187,6 +8387,10 @@ def transform_shopify_order_paid(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[199],
         columns[200],
         columns[201],
+        columns[202],
+        columns[203],
+        columns[204],
+        columns[205],
     ]
 
 
@@ -8195,8 +8399,8 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
     """events.v1.ShopifyOrderUpdated -> events.shopify_order_updated."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_order_updated
         _e0 = e.header
         _m0 = p.order
@@ -8320,6 +8524,10 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -8525,18 +8733,14 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 202
+    columns = list(zip(*rows)) if rows else [()] * 206
     return [
-        list(batch.event_ids),
-        ["shopify_order_updated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_order_updated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -8735,6 +8939,10 @@ def transform_shopify_order_updated(batch: Any, pii_key: bytes = b"") -> list[An
         columns[199],
         columns[200],
         columns[201],
+        columns[202],
+        columns[203],
+        columns[204],
+        columns[205],
     ]
 
 
@@ -8743,8 +8951,8 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.ShopifyProductCreated -> events.shopify_products."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_product_created
         _e0 = e.header
         _m0 = p.product
@@ -8796,6 +9004,10 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -8877,18 +9089,14 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 78
+    columns = list(zip(*rows)) if rows else [()] * 82
     return [
-        list(batch.event_ids),
-        ["shopify_product_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_product_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -8963,6 +9171,10 @@ def transform_shopify_product_created(batch: Any, pii_key: bytes = b"") -> list[
         columns[75],
         columns[76],
         columns[77],
+        columns[78],
+        columns[79],
+        columns[80],
+        columns[81],
     ]
 
 
@@ -8971,8 +9183,8 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.ShopifyProductUpdated -> events.shopify_products."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_product_updated
         _e0 = e.header
         _m0 = p.product
@@ -9024,6 +9236,10 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9105,18 +9321,14 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 78
+    columns = list(zip(*rows)) if rows else [()] * 82
     return [
-        list(batch.event_ids),
-        ["shopify_product_updated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_product_updated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9191,6 +9403,10 @@ def transform_shopify_product_updated(batch: Any, pii_key: bytes = b"") -> list[
         columns[75],
         columns[76],
         columns[77],
+        columns[78],
+        columns[79],
+        columns[80],
+        columns[81],
     ]
 
 
@@ -9199,8 +9415,8 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
     """events.v1.ShopifyRefundCreated -> events.shopify_refund_created."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.shopify_refund_created
         _e0 = e.header
         _m0 = p.refund
@@ -9245,6 +9461,10 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9310,18 +9530,14 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 62
+    columns = list(zip(*rows)) if rows else [()] * 66
     return [
-        list(batch.event_ids),
-        ["shopify_refund_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_refund_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9380,6 +9596,10 @@ def transform_shopify_refund_created(batch: Any, pii_key: bytes = b"") -> list[A
         columns[59],
         columns[60],
         columns[61],
+        columns[62],
+        columns[63],
+        columns[64],
+        columns[65],
     ]
 
 
@@ -9388,14 +9608,18 @@ def transform_video_progressed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.VideoProgressed -> events.video_progressed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.video_progressed
         _e0 = e.header
         _m0 = p.content
         _m1 = _m0.creator
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9433,18 +9657,14 @@ def transform_video_progressed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 34
+    columns = list(zip(*rows)) if rows else [()] * 38
     return [
-        list(batch.event_ids),
-        ["video_progressed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["mobile_app"] * n,
         columns[0],
+        ["video_progressed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["mobile_app"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9475,6 +9695,10 @@ def transform_video_progressed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[31],
         columns[32],
         columns[33],
+        columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
     ]
 
 
@@ -9483,12 +9707,16 @@ def transform_web_vitals_reported(batch: Any, pii_key: bytes = b"") -> list[Any]
     """events.v1.WebVitalsReported -> events.web_vitals_reported."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.web_vitals_reported
         _e0 = e.header
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9522,18 +9750,14 @@ def transform_web_vitals_reported(batch: Any, pii_key: bytes = b"") -> list[Any]
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 30
+    columns = list(zip(*rows)) if rows else [()] * 34
     return [
-        list(batch.event_ids),
-        ["web_vitals_reported"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["web_vitals_reported"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9560,6 +9784,10 @@ def transform_web_vitals_reported(batch: Any, pii_key: bytes = b"") -> list[Any]
         columns[27],
         columns[28],
         columns[29],
+        columns[30],
+        columns[31],
+        columns[32],
+        columns[33],
     ]
 
 
@@ -9568,8 +9796,8 @@ def transform_webengage_email_clicked(batch: Any, pii_key: bytes = b"") -> list[
     """events.v1.WebengageEmailClicked -> events.webengage_email_clicked."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_email_clicked
         _e0 = e.header
         _m0 = p.webengage
@@ -9577,6 +9805,10 @@ def transform_webengage_email_clicked(batch: Any, pii_key: bytes = b"") -> list[
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9624,18 +9856,14 @@ def transform_webengage_email_clicked(batch: Any, pii_key: bytes = b"") -> list[
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_email_clicked"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_email_clicked"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9676,6 +9904,10 @@ def transform_webengage_email_clicked(batch: Any, pii_key: bytes = b"") -> list[
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -9684,8 +9916,8 @@ def transform_webengage_email_opened(batch: Any, pii_key: bytes = b"") -> list[A
     """events.v1.WebengageEmailOpened -> events.webengage_email_opened."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_email_opened
         _e0 = e.header
         _m0 = p.webengage
@@ -9693,6 +9925,10 @@ def transform_webengage_email_opened(batch: Any, pii_key: bytes = b"") -> list[A
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9740,18 +9976,14 @@ def transform_webengage_email_opened(batch: Any, pii_key: bytes = b"") -> list[A
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_email_opened"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_email_opened"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9792,6 +10024,10 @@ def transform_webengage_email_opened(batch: Any, pii_key: bytes = b"") -> list[A
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -9800,8 +10036,8 @@ def transform_webengage_email_sent(batch: Any, pii_key: bytes = b"") -> list[Any
     """events.v1.WebengageEmailSent -> events.webengage_email_sent."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_email_sent
         _e0 = e.header
         _m0 = p.webengage
@@ -9809,6 +10045,10 @@ def transform_webengage_email_sent(batch: Any, pii_key: bytes = b"") -> list[Any
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9856,18 +10096,14 @@ def transform_webengage_email_sent(batch: Any, pii_key: bytes = b"") -> list[Any
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_email_sent"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_email_sent"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -9908,6 +10144,10 @@ def transform_webengage_email_sent(batch: Any, pii_key: bytes = b"") -> list[Any
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -9916,8 +10156,8 @@ def transform_webengage_in_app_shown(batch: Any, pii_key: bytes = b"") -> list[A
     """events.v1.WebengageInAppShown -> events.webengage_in_app_shown."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_in_app_shown
         _e0 = e.header
         _m0 = p.webengage
@@ -9925,6 +10165,10 @@ def transform_webengage_in_app_shown(batch: Any, pii_key: bytes = b"") -> list[A
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -9972,18 +10216,14 @@ def transform_webengage_in_app_shown(batch: Any, pii_key: bytes = b"") -> list[A
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_in_app_shown"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_in_app_shown"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10024,6 +10264,10 @@ def transform_webengage_in_app_shown(batch: Any, pii_key: bytes = b"") -> list[A
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -10032,8 +10276,8 @@ def transform_webengage_push_notification_clicked(batch: Any, pii_key: bytes = b
     """events.v1.WebengagePushNotificationClicked -> events.webengage_push_notification_clicked."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_push_notification_clicked
         _e0 = e.header
         _m0 = p.webengage
@@ -10041,6 +10285,10 @@ def transform_webengage_push_notification_clicked(batch: Any, pii_key: bytes = b
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -10088,18 +10336,14 @@ def transform_webengage_push_notification_clicked(batch: Any, pii_key: bytes = b
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_push_notification_clicked"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_push_notification_clicked"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10140,6 +10384,10 @@ def transform_webengage_push_notification_clicked(batch: Any, pii_key: bytes = b
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -10148,8 +10396,8 @@ def transform_webengage_push_notification_sent(batch: Any, pii_key: bytes = b"")
     """events.v1.WebengagePushNotificationSent -> events.webengage_push_notification_sent."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_push_notification_sent
         _e0 = e.header
         _m0 = p.webengage
@@ -10157,6 +10405,10 @@ def transform_webengage_push_notification_sent(batch: Any, pii_key: bytes = b"")
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -10204,18 +10456,14 @@ def transform_webengage_push_notification_sent(batch: Any, pii_key: bytes = b"")
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_push_notification_sent"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_push_notification_sent"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10256,6 +10504,10 @@ def transform_webengage_push_notification_sent(batch: Any, pii_key: bytes = b"")
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -10264,8 +10516,8 @@ def transform_webengage_sms_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """events.v1.WebengageSmsSent -> events.webengage_sms_sent."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_sms_sent
         _e0 = e.header
         _m0 = p.webengage
@@ -10273,6 +10525,10 @@ def transform_webengage_sms_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -10320,18 +10576,14 @@ def transform_webengage_sms_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_sms_sent"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_sms_sent"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10372,6 +10624,10 @@ def transform_webengage_sms_sent(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -10380,8 +10636,8 @@ def transform_webengage_user_logged_in(batch: Any, pii_key: bytes = b"") -> list
     """events.v1.WebengageUserLoggedIn -> events.webengage_user_logged_in."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_user_logged_in
         _e0 = e.header
         _m0 = p.webengage
@@ -10389,6 +10645,10 @@ def transform_webengage_user_logged_in(batch: Any, pii_key: bytes = b"") -> list
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -10436,18 +10696,14 @@ def transform_webengage_user_logged_in(batch: Any, pii_key: bytes = b"") -> list
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_user_logged_in"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_user_logged_in"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10488,6 +10744,10 @@ def transform_webengage_user_logged_in(batch: Any, pii_key: bytes = b"") -> list
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -10496,8 +10756,8 @@ def transform_webengage_user_signed_up(batch: Any, pii_key: bytes = b"") -> list
     """events.v1.WebengageUserSignedUp -> events.webengage_user_signed_up."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_user_signed_up
         _e0 = e.header
         _m0 = p.webengage
@@ -10505,6 +10765,10 @@ def transform_webengage_user_signed_up(batch: Any, pii_key: bytes = b"") -> list
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -10552,18 +10816,14 @@ def transform_webengage_user_signed_up(batch: Any, pii_key: bytes = b"") -> list
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_user_signed_up"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_user_signed_up"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10604,6 +10864,10 @@ def transform_webengage_user_signed_up(batch: Any, pii_key: bytes = b"") -> list
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 
@@ -10612,8 +10876,8 @@ def transform_webengage_user_updated(batch: Any, pii_key: bytes = b"") -> list[A
     """events.v1.WebengageUserUpdated -> events.webengage_user_updated."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.webengage_user_updated
         _e0 = e.header
         _m0 = p.webengage
@@ -10621,6 +10885,10 @@ def transform_webengage_user_updated(batch: Any, pii_key: bytes = b"") -> list[A
         _m2 = _m0.system_data
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.device_id,
                 _e0.user_id,
@@ -10668,18 +10936,14 @@ def transform_webengage_user_updated(batch: Any, pii_key: bytes = b"") -> list[A
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 44
+    columns = list(zip(*rows)) if rows else [()] * 48
     return [
-        list(batch.event_ids),
-        ["webengage_user_updated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["webengage"] * n,
         columns[0],
+        ["webengage_user_updated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["webengage"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -10720,6 +10984,10 @@ def transform_webengage_user_updated(batch: Any, pii_key: bytes = b"") -> list[A
         columns[41],
         columns[42],
         columns[43],
+        columns[44],
+        columns[45],
+        columns[46],
+        columns[47],
     ]
 
 

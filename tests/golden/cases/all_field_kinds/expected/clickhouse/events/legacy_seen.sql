@@ -11,7 +11,8 @@ CREATE TABLE IF NOT EXISTS `events`.`legacy_seen`
     `name` Nullable(String) COMMENT 'kinds.v1.LegacySeen.name#1',
     `count` Nullable(Int32) COMMENT 'kinds.v1.LegacySeen.count#2',
     `active` Nullable(Bool) COMMENT 'kinds.v1.LegacySeen.active#3',
-    `aliases` Array(String) COMMENT 'kinds.v1.LegacySeen.aliases#4'
+    `aliases` Array(String) COMMENT 'kinds.v1.LegacySeen.aliases#4',
+    `scores` Array(Int32) COMMENT 'kinds.v1.LegacySeen.scores#5'
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(event_time)

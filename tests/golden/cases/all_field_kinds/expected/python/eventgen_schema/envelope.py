@@ -50,6 +50,7 @@ ARMS: dict[str, str] = {
     "presence_seen": "presence_seen",
     "repeated_seen": "repeated_seen",
     "scalars_seen": "scalars_seen",
+    "typed_well_known_seen": "typed_well_known_seen",
     "well_known_seen": "well_known_seen",
 }
 EVENT_TYPES: dict[str, str] = {
@@ -60,6 +61,7 @@ EVENT_TYPES: dict[str, str] = {
     "presence_seen": "presence_seen",
     "repeated_seen": "repeated_seen",
     "scalars_seen": "scalars_seen",
+    "typed_well_known_seen": "typed_well_known_seen",
     "well_known_seen": "well_known_seen",
 }
 SOURCES: dict[str, str] = {
@@ -70,6 +72,7 @@ SOURCES: dict[str, str] = {
     "presence_seen": "default",
     "repeated_seen": "default",
     "scalars_seen": "default",
+    "typed_well_known_seen": "default",
     "well_known_seen": "default",
 }
 # Webhook provider -> topic -> event type.

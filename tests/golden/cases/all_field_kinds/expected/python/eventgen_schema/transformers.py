@@ -19,7 +19,7 @@ import kinds.v1.envelope_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Envelope.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -159,28 +159,32 @@ def transform_enums_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.EnumsSeen -> events.enums_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.enums_seen
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 ENUM_kinds_v1_Color[p.color],
                 ENUM_kinds_v1_EnumsSeen_Shade[p.shade],
                 [ENUM_kinds_v1_Color[_v] for _v in p.palette[:]],
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 3
+    columns = list(zip(*rows)) if rows else [()] * 7
     return [
-        list(batch.event_ids),
-        ["enums_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["enums_seen"] * n,
         columns[1],
         columns[2],
+        columns[3],
+        ["default"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
     ]
 
 
@@ -189,30 +193,36 @@ def transform_legacy_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.LegacySeen -> events.legacy_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.legacy_seen
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 (p.name if p.HasField("name") else None),
                 (p.count if p.HasField("count") else None),
                 (p.active if p.HasField("active") else None),
                 p.aliases[:],
+                p.scores[:],
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 4
+    columns = list(zip(*rows)) if rows else [()] * 9
     return [
-        list(batch.event_ids),
-        ["legacy_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["legacy_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
     ]
 
 
@@ -221,8 +231,8 @@ def transform_maps_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.MapsSeen -> events.maps_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.maps_seen
         _m0 = p.labels
         _m1 = p.scores
@@ -234,6 +244,10 @@ def transform_maps_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m7 = p.switches
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 {_k: _m0[_k] for _k in _m0},
                 {_k: _m1[_k] for _k in _m1},
                 [_k1 for _k1 in _m3],
@@ -246,23 +260,23 @@ def transform_maps_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 9
+    columns = list(zip(*rows)) if rows else [()] * 13
     return [
-        list(batch.event_ids),
-        ["maps_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["maps_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
         columns[5],
         columns[6],
         columns[7],
         columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
     ]
 
 
@@ -271,13 +285,17 @@ def transform_nested_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.NestedSeen -> events.nested_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.nested_seen
         _m0 = p.inner
         _m1 = _m0.leaf
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _m0.label,
                 _m1.name,
                 _m1.depth,
@@ -285,18 +303,18 @@ def transform_nested_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 4
+    columns = list(zip(*rows)) if rows else [()] * 8
     return [
-        list(batch.event_ids),
-        ["nested_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["nested_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
     ]
 
 
@@ -305,12 +323,16 @@ def transform_presence_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.PresenceSeen -> events.presence_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.presence_seen
         _m0 = p.price
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 (p.maybe_name if p.HasField("maybe_name") else None),
                 (p.maybe_count if p.HasField("maybe_count") else None),
                 (ENUM_kinds_v1_Color[p.maybe_color] if p.HasField("maybe_color") else None),
@@ -324,24 +346,24 @@ def transform_presence_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 10
+    columns = list(zip(*rows)) if rows else [()] * 14
     return [
-        list(batch.event_ids),
-        ["presence_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["presence_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
         columns[5],
         columns[6],
         columns[7],
         columns[8],
         columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
     ]
 
 
@@ -350,8 +372,8 @@ def transform_repeated_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.RepeatedSeen -> events.repeated_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.repeated_seen
         _mr0 = []
         for _i1 in p.items[:]:
@@ -369,6 +391,10 @@ def transform_repeated_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 p.names[:],
                 p.counts[:],
                 p.weights[:],
@@ -381,23 +407,23 @@ def transform_repeated_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 9
+    columns = list(zip(*rows)) if rows else [()] * 13
     return [
-        list(batch.event_ids),
-        ["repeated_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["repeated_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
         columns[5],
         columns[6],
         columns[7],
         columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
     ]
 
 
@@ -406,11 +432,15 @@ def transform_scalars_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.ScalarsSeen -> events.scalars_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.scalars_seen
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 p.f_double,
                 p.f_float,
                 p.f_int32,
@@ -429,18 +459,14 @@ def transform_scalars_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 15
+    columns = list(zip(*rows)) if rows else [()] * 19
     return [
-        list(batch.event_ids),
-        ["scalars_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["scalars_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -452,6 +478,103 @@ def transform_scalars_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[12],
         columns[13],
         columns[14],
+        columns[15],
+        columns[16],
+        columns[17],
+        columns[18],
+    ]
+
+
+@_collector_paused
+def transform_typed_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
+    """kinds.v1.TypedWellKnownSeen -> events.typed_well_known_seen."""
+    rows = []
+    append = rows.append
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
+        p = e.typed_well_known_seen
+        _m0 = p.at
+        _m1 = p.took
+        _m2 = p.w_double
+        _m3 = p.w_float
+        _m4 = p.w_int64
+        _m5 = p.w_uint64
+        _m6 = p.w_int32
+        _m7 = p.w_uint32
+        _m8 = p.w_bool
+        _m9 = p.w_string
+        _m10 = p.w_bytes
+        _m11 = p.detail
+        _m12 = p.mask
+        _m13 = p.timeouts
+        _m14 = sorted(_m13)
+        _m15 = p.due
+        _m16 = p.cost
+        append(
+            (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
+                (_m0.seconds * 1000000 + _m0.nanos // 1000 if p.HasField("at") else None),
+                (_m1.seconds * 1000000 + int(_m1.nanos / 1000) if p.HasField("took") else None),
+                (_m2.value if p.HasField("w_double") else None),
+                (_m3.value if p.HasField("w_float") else None),
+                (_m4.value if p.HasField("w_int64") else None),
+                (_m5.value if p.HasField("w_uint64") else None),
+                (_m6.value if p.HasField("w_int32") else None),
+                (_m7.value if p.HasField("w_uint32") else None),
+                (_m8.value if p.HasField("w_bool") else None),
+                (_m9.value if p.HasField("w_string") else None),
+                (_m10.value if p.HasField("w_bytes") else None),
+                _m11.type_url,
+                _m11.value,
+                (_m12.paths[:] if p.HasField("mask") else []),
+                [_v.seconds * 1000000 + _v.nanos // 1000 for _v in p.history[:]],
+                [_v.type_url for _v in p.details[:]],
+                [_v.value for _v in p.details[:]],
+                [_v.seconds * 1000000 + int(_v.nanos / 1000) for _v in p.laps[:]],
+                [_k1 for _k1 in _m14],
+                [_m13[_k1].seconds * 1000000 + int(_m13[_k1].nanos / 1000) for _k1 in _m14],
+                (p.WhichOneof("when") or ""),
+                (_m15.seconds * 1000000 + _m15.nanos // 1000 if p.HasField("due") else None),
+                _m16.cents,
+                _m16.currency,
+            )
+        )
+    n = len(rows)
+    columns = list(zip(*rows)) if rows else [()] * 28
+    return [
+        columns[0],
+        ["typed_well_known_seen"] * n,
+        columns[1],
+        columns[2],
+        columns[3],
+        ["default"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
+        columns[17],
+        columns[18],
+        columns[19],
+        columns[20],
+        columns[21],
+        columns[22],
+        columns[23],
+        columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
     ]
 
 
@@ -460,8 +583,8 @@ def transform_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """kinds.v1.WellKnownSeen -> events.well_known_seen."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.well_known_seen
         _m0 = p.at
         _m1 = p.took
@@ -481,6 +604,10 @@ def transform_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m15 = p.mask
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 (_m0.seconds * 1000000 + _m0.nanos // 1000 if p.HasField("at") else None),
                 (_m1.seconds * 1000000 + int(_m1.nanos / 1000) if p.HasField("took") else None),
                 (_m2.value if p.HasField("w_double") else None),
@@ -504,18 +631,14 @@ def transform_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 20
+    columns = list(zip(*rows)) if rows else [()] * 24
     return [
-        list(batch.event_ids),
-        ["well_known_seen"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["well_known_seen"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -532,6 +655,10 @@ def transform_well_known_seen(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[17],
         columns[18],
         columns[19],
+        columns[20],
+        columns[21],
+        columns[22],
+        columns[23],
     ]
 
 
@@ -559,6 +686,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "count",
         "active",
         "aliases",
+        "scores",
     ),
     "maps_seen": (
         "event_id",
@@ -647,6 +775,38 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "f_string",
         "f_bytes",
     ),
+    "typed_well_known_seen": (
+        "event_id",
+        "event_type",
+        "event_time",
+        "client_time",
+        "received_at",
+        "source",
+        "at",
+        "took",
+        "w_double",
+        "w_float",
+        "w_int64",
+        "w_uint64",
+        "w_int32",
+        "w_uint32",
+        "w_bool",
+        "w_string",
+        "w_bytes",
+        "detail_type_url",
+        "detail_value",
+        "mask",
+        "history",
+        "details_type_url",
+        "details_value",
+        "laps",
+        "timeouts_key",
+        "timeouts_value",
+        "when_case",
+        "due",
+        "cost_cents",
+        "cost_currency",
+    ),
     "well_known_seen": (
         "event_id",
         "event_type",
@@ -685,6 +845,7 @@ TABLES: dict[str, str] = {
     "presence_seen": "events.presence_seen",
     "repeated_seen": "events.repeated_seen",
     "scalars_seen": "events.scalars_seen",
+    "typed_well_known_seen": "events.typed_well_known_seen",
     "well_known_seen": "events.well_known_seen",
 }
 TRANSFORMERS = {
@@ -695,5 +856,6 @@ TRANSFORMERS = {
     "presence_seen": transform_presence_seen,
     "repeated_seen": transform_repeated_seen,
     "scalars_seen": transform_scalars_seen,
+    "typed_well_known_seen": transform_typed_well_known_seen,
     "well_known_seen": transform_well_known_seen,
 }

@@ -19,7 +19,7 @@ import segment.v1.spec_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Message.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -143,8 +143,8 @@ def transform_alias(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.Alias -> segment.alias."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.alias
         _e0 = e.context
         _e1 = _e0.app
@@ -156,6 +156,10 @@ def transform_alias(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e7 = e.integrations
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -195,18 +199,14 @@ def transform_alias(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 36
+    columns = list(zip(*rows)) if rows else [()] * 40
     return [
-        list(batch.event_ids),
-        ["alias"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["alias"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -239,6 +239,10 @@ def transform_alias(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[33],
         columns[34],
         columns[35],
+        columns[36],
+        columns[37],
+        columns[38],
+        columns[39],
     ]
 
 
@@ -247,8 +251,8 @@ def transform_email_bounced(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.EmailBounced -> segment.email_bounced."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.emailBounced
         _e0 = e.context
         _e1 = _e0.app
@@ -260,6 +264,10 @@ def transform_email_bounced(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _e7 = e.integrations
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -301,18 +309,14 @@ def transform_email_bounced(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 38
+    columns = list(zip(*rows)) if rows else [()] * 42
     return [
-        list(batch.event_ids),
-        ["email_bounced"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["email_bounced"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -347,6 +351,10 @@ def transform_email_bounced(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[35],
         columns[36],
         columns[37],
+        columns[38],
+        columns[39],
+        columns[40],
+        columns[41],
     ]
 
 
@@ -355,8 +363,8 @@ def transform_identify(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.Identify -> segment.identify."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.identify
         _e0 = e.context
         _e1 = _e0.app
@@ -369,6 +377,10 @@ def transform_identify(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.traits
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -407,18 +419,14 @@ def transform_identify(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 35
+    columns = list(zip(*rows)) if rows else [()] * 39
     return [
-        list(batch.event_ids),
-        ["identify"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["identify"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -450,6 +458,10 @@ def transform_identify(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[32],
         columns[33],
         columns[34],
+        columns[35],
+        columns[36],
+        columns[37],
+        columns[38],
     ]
 
 
@@ -458,8 +470,8 @@ def transform_order_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.OrderCompleted -> segment.order_completed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.orderCompleted
         _e0 = e.context
         _e1 = _e0.app
@@ -484,6 +496,10 @@ def transform_order_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -536,18 +552,14 @@ def transform_order_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 49
+    columns = list(zip(*rows)) if rows else [()] * 53
     return [
-        list(batch.event_ids),
-        ["order_completed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["order_completed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -593,6 +605,10 @@ def transform_order_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[46],
         columns[47],
         columns[48],
+        columns[49],
+        columns[50],
+        columns[51],
+        columns[52],
     ]
 
 
@@ -601,8 +617,8 @@ def transform_page_call(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.PageCall -> segment.page_call."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.page
         _e0 = e.context
         _e1 = _e0.app
@@ -615,6 +631,10 @@ def transform_page_call(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.properties
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -655,18 +675,14 @@ def transform_page_call(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 37
+    columns = list(zip(*rows)) if rows else [()] * 41
     return [
-        list(batch.event_ids),
-        ["page_call"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["page_call"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -700,6 +716,10 @@ def transform_page_call(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[34],
         columns[35],
         columns[36],
+        columns[37],
+        columns[38],
+        columns[39],
+        columns[40],
     ]
 
 
@@ -708,8 +728,8 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.ProductViewed -> segment.product_viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.productViewed
         _e0 = e.context
         _e1 = _e0.app
@@ -723,6 +743,10 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m1 = _m0.price
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -768,18 +792,14 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 42
+    columns = list(zip(*rows)) if rows else [()] * 46
     return [
-        list(batch.event_ids),
-        ["product_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["product_viewed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -818,6 +838,10 @@ def transform_product_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[39],
         columns[40],
         columns[41],
+        columns[42],
+        columns[43],
+        columns[44],
+        columns[45],
     ]
 
 
@@ -826,8 +850,8 @@ def transform_refund(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """segment.v1.Refund -> segment.refund."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.refund
         _e0 = e.context
         _e1 = _e0.app
@@ -840,6 +864,10 @@ def transform_refund(batch: Any, pii_key: bytes = b"") -> list[Any]:
         _m0 = p.money
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.anonymousId,
                 e.userId,
                 e.type,
@@ -882,18 +910,14 @@ def transform_refund(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 39
+    columns = list(zip(*rows)) if rows else [()] * 43
     return [
-        list(batch.event_ids),
-        ["refund"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["segment"] * n,
         columns[0],
+        ["refund"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["segment"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -929,6 +953,10 @@ def transform_refund(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[36],
         columns[37],
         columns[38],
+        columns[39],
+        columns[40],
+        columns[41],
+        columns[42],
     ]
 
 

@@ -24,13 +24,17 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x65ventgen/transport.proto\x12\x08\x65ventgen\"\x95\x01\n\x0cStampedBatch\x12\x12\n\nevent_type\x18\x01 \x01(\t\x12\x11\n\tevent_ids\x18\x03 \x03(\t\x12\x16\n\x0ereceived_at_us\x18\x04 \x03(\x03\x12\x15\n\revent_time_us\x18\x05 \x03(\x03\x12\x16\n\x0e\x63lient_time_us\x18\x06 \x03(\x03\x12\x11\n\tenvelopes\x18\x07 \x03(\x0cJ\x04\x08\x02\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x65ventgen/transport.proto\x12\x08\x65ventgen\"V\n\x0cStampedBatch\x12\x12\n\nevent_type\x18\x01 \x01(\t\x12&\n\x06\x65vents\x18\x08 \x03(\x0b\x32\x16.eventgen.StampedEventJ\x04\x08\x02\x10\x03J\x04\x08\x03\x10\x08\"y\n\x0cStampedEvent\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12\x16\n\x0ereceived_at_us\x18\x02 \x01(\x10\x12\x15\n\revent_time_us\x18\x03 \x01(\x10\x12\x16\n\x0e\x63lient_time_us\x18\x04 \x01(\x10\x12\x10\n\x08\x65nvelope\x18\x05 \x01(\x0c\"\x95\x01\n\x12LegacyStampedBatch\x12\x12\n\nevent_type\x18\x01 \x01(\t\x12\x11\n\tevent_ids\x18\x03 \x03(\t\x12\x16\n\x0ereceived_at_us\x18\x04 \x03(\x03\x12\x15\n\revent_time_us\x18\x05 \x03(\x03\x12\x16\n\x0e\x63lient_time_us\x18\x06 \x03(\x03\x12\x11\n\tenvelopes\x18\x07 \x03(\x0c\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'eventgen.transport_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_STAMPEDBATCH']._serialized_start=39
-  _globals['_STAMPEDBATCH']._serialized_end=188
+  _globals['_STAMPEDBATCH']._serialized_start=38
+  _globals['_STAMPEDBATCH']._serialized_end=124
+  _globals['_STAMPEDEVENT']._serialized_start=126
+  _globals['_STAMPEDEVENT']._serialized_end=247
+  _globals['_LEGACYSTAMPEDBATCH']._serialized_start=250
+  _globals['_LEGACYSTAMPEDBATCH']._serialized_end=399
 # @@protoc_insertion_point(module_scope)

@@ -19,7 +19,7 @@ import com.snowplowanalytics.snowplow.payload_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.TrackerPayload.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -143,8 +143,8 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.ApplicationError -> atomic.application_error."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.application_error
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -158,6 +158,10 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -189,18 +193,14 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 28
+    columns = list(zip(*rows)) if rows else [()] * 32
     return [
-        list(batch.event_ids),
-        ["application_error"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["application_error"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -225,6 +225,10 @@ def transform_application_error(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[25],
         columns[26],
         columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+        columns[31],
     ]
 
 
@@ -233,8 +237,8 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.LinkClick -> atomic.link_click."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.link_click
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -248,6 +252,10 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -277,18 +285,14 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 26
+    columns = list(zip(*rows)) if rows else [()] * 30
     return [
-        list(batch.event_ids),
-        ["link_click"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["link_click"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -311,6 +315,10 @@ def transform_link_click(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[23],
         columns[24],
         columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
     ]
 
 
@@ -319,8 +327,8 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.PagePing -> atomic.page_ping."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.page_ping
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -335,6 +343,10 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -366,18 +378,104 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 28
+    columns = list(zip(*rows)) if rows else [()] * 32
     return [
-        list(batch.event_ids),
-        ["page_ping"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["page_ping"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
+        columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
+        columns[17],
+        columns[18],
+        columns[19],
+        columns[20],
+        columns[21],
+        columns[22],
+        columns[23],
+        columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+        columns[31],
+    ]
+
+
+@_collector_paused
+def transform_page_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
+    """com.snowplowanalytics.snowplow.PageView -> atomic.page_view."""
+    rows = []
+    append = rows.append
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
+        p = e.page_view
+        _e0 = e.subject
+        _e1 = _e0.screenResolution
+        _e2 = _e0.viewport
+        _e3 = e.labels
+        _er0 = []
+        for _i1 in e.contexts[:]:
+            _er0 += (
+                _i1.schema,
+                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
+            )
+        append(
+            (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
+                e.ttm,
+                e.e,
+                e.p,
+                e.tv,
+                e.tna,
+                e.aid,
+                _e0.userId,
+                _e0.domainUserid,
+                _e0.networkUserid,
+                _e0.ipAddress,
+                _e0.useragent,
+                _e0.language,
+                _e0.timezone,
+                _e1.width,
+                _e1.height,
+                _e2.width,
+                _e2.height,
+                _e0.colorDepth,
+                _er0[0::2],
+                _er0[1::2],
+                {_k: _e3[_k] for _k in _e3},
+                p.url,
+                p.title,
+                p.referrer,
+            )
+        )
+    n = len(rows)
+    columns = list(zip(*rows)) if rows else [()] * 28
+    return [
+        columns[0],
+        ["page_view"] * n,
+        columns[1],
+        columns[2],
+        columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -406,94 +504,12 @@ def transform_page_ping(batch: Any, pii_key: bytes = b"") -> list[Any]:
 
 
 @_collector_paused
-def transform_page_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
-    """com.snowplowanalytics.snowplow.PageView -> atomic.page_view."""
-    rows = []
-    append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
-        p = e.page_view
-        _e0 = e.subject
-        _e1 = _e0.screenResolution
-        _e2 = _e0.viewport
-        _e3 = e.labels
-        _er0 = []
-        for _i1 in e.contexts[:]:
-            _er0 += (
-                _i1.schema,
-                (_json_struct(_i1.data) if _i1.HasField("data") else ""),
-            )
-        append(
-            (
-                e.ttm,
-                e.e,
-                e.p,
-                e.tv,
-                e.tna,
-                e.aid,
-                _e0.userId,
-                _e0.domainUserid,
-                _e0.networkUserid,
-                _e0.ipAddress,
-                _e0.useragent,
-                _e0.language,
-                _e0.timezone,
-                _e1.width,
-                _e1.height,
-                _e2.width,
-                _e2.height,
-                _e0.colorDepth,
-                _er0[0::2],
-                _er0[1::2],
-                {_k: _e3[_k] for _k in _e3},
-                p.url,
-                p.title,
-                p.referrer,
-            )
-        )
-    n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 24
-    return [
-        list(batch.event_ids),
-        ["page_view"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
-        columns[0],
-        columns[1],
-        columns[2],
-        columns[3],
-        columns[4],
-        columns[5],
-        columns[6],
-        columns[7],
-        columns[8],
-        columns[9],
-        columns[10],
-        columns[11],
-        columns[12],
-        columns[13],
-        columns[14],
-        columns[15],
-        columns[16],
-        columns[17],
-        columns[18],
-        columns[19],
-        columns[20],
-        columns[21],
-        columns[22],
-        columns[23],
-    ]
-
-
-@_collector_paused
 def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.ScreenView -> atomic.screen_view."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.screen_view
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -507,6 +523,10 @@ def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -538,18 +558,14 @@ def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 28
+    columns = list(zip(*rows)) if rows else [()] * 32
     return [
-        list(batch.event_ids),
-        ["screen_view"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["screen_view"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -574,6 +590,10 @@ def transform_screen_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[25],
         columns[26],
         columns[27],
+        columns[28],
+        columns[29],
+        columns[30],
+        columns[31],
     ]
 
 
@@ -582,8 +602,8 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.StructuredEvent -> atomic.structured_event."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.structured
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -597,6 +617,10 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -626,18 +650,14 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 26
+    columns = list(zip(*rows)) if rows else [()] * 30
     return [
-        list(batch.event_ids),
-        ["structured_event"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["structured_event"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -660,6 +680,10 @@ def transform_structured_event(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[23],
         columns[24],
         columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
+        columns[29],
     ]
 
 
@@ -668,8 +692,8 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.Timing -> atomic.timing."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.timing
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -683,6 +707,10 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -711,18 +739,14 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 25
+    columns = list(zip(*rows)) if rows else [()] * 29
     return [
-        list(batch.event_ids),
-        ["timing"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["timing"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -744,6 +768,10 @@ def transform_timing(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[22],
         columns[23],
         columns[24],
+        columns[25],
+        columns[26],
+        columns[27],
+        columns[28],
     ]
 
 
@@ -752,8 +780,8 @@ def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """com.snowplowanalytics.snowplow.Transaction -> atomic.transaction."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.transaction
         _e0 = e.subject
         _e1 = _e0.screenResolution
@@ -776,6 +804,10 @@ def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.ttm,
                 e.e,
                 e.p,
@@ -811,18 +843,14 @@ def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 32
+    columns = list(zip(*rows)) if rows else [()] * 36
     return [
-        list(batch.event_ids),
-        ["transaction"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["snowplow"] * n,
         columns[0],
+        ["transaction"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["snowplow"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -851,6 +879,10 @@ def transform_transaction(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[29],
         columns[30],
         columns[31],
+        columns[32],
+        columns[33],
+        columns[34],
+        columns[35],
     ]
 
 

@@ -19,7 +19,7 @@ import store.v1.events_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Envelope.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -143,13 +143,17 @@ def transform_return(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """store.v1.Return -> events.return."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = getattr(e, "return")
         _e0 = getattr(e, "from")
         _m0 = p.refund
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.app,
                 p.order_id,
                 _m0.currency_code,
@@ -159,20 +163,20 @@ def transform_return(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 6
+    columns = list(zip(*rows)) if rows else [()] * 10
     return [
-        list(batch.event_ids),
-        ["return"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["return"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
         columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
+        columns[9],
     ]
 
 
@@ -181,8 +185,8 @@ def transform_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """store.v1.Viewed -> events.viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.viewed
         _e0 = getattr(e, "from")
         _m0 = p.product
@@ -194,6 +198,10 @@ def transform_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.app,
                 _m0.category,
                 _m0.sku,
@@ -202,19 +210,19 @@ def transform_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 5
+    columns = list(zip(*rows)) if rows else [()] * 9
     return [
-        list(batch.event_ids),
-        ["viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["viewed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
         columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
     ]
 
 

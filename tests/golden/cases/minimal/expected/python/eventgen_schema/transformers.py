@@ -19,7 +19,7 @@ import shop.v1.events_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Envelope.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -143,11 +143,15 @@ def transform_item_purchased(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """shop.v1.ItemPurchased -> events.item_purchased."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.item_purchased
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.user_id,
                 p.sku,
                 p.quantity,
@@ -155,18 +159,18 @@ def transform_item_purchased(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 4
+    columns = list(zip(*rows)) if rows else [()] * 8
     return [
-        list(batch.event_ids),
-        ["item_purchased"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["item_purchased"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["default"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
     ]
 
 
@@ -175,28 +179,32 @@ def transform_page_viewed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """shop.v1.PageViewed -> events.page_viewed."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.page_viewed
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.user_id,
                 p.path,
                 p.referrer,
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 3
+    columns = list(zip(*rows)) if rows else [()] * 7
     return [
-        list(batch.event_ids),
-        ["page_viewed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["default"] * n,
         columns[0],
+        ["page_viewed"] * n,
         columns[1],
         columns[2],
+        columns[3],
+        ["default"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
     ]
 
 

@@ -19,7 +19,7 @@ import opts.v1.envelope_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Envelope.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -143,8 +143,8 @@ def transform_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """opts.v1.CartUpdated -> web_events.cart_updated."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.cart_updated
         _e0 = e.header
         _m0 = p.total
@@ -156,6 +156,10 @@ def transform_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.user_id,
                 _pii(_e0.ip, pii_key),
@@ -172,18 +176,14 @@ def transform_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 13
+    columns = list(zip(*rows)) if rows else [()] * 17
     return [
-        list(batch.event_ids),
-        ["cart_updated"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["cart_updated"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -193,6 +193,10 @@ def transform_cart_updated(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[10],
         columns[11],
         columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
     ]
 
 
@@ -201,13 +205,17 @@ def transform_checkout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """opts.v1.CheckoutCompleted -> orders.checkouts."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.checkout_completed
         _e0 = e.header
         _m0 = p.total
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.user_id,
                 _pii(_e0.ip, pii_key),
@@ -224,18 +232,14 @@ def transform_checkout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 13
+    columns = list(zip(*rows)) if rows else [()] * 17
     return [
-        list(batch.event_ids),
-        ["checkout_completed"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["checkout_completed"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -245,6 +249,10 @@ def transform_checkout_completed(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[10],
         columns[11],
         columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
+        columns[16],
     ]
 
 
@@ -253,13 +261,17 @@ def transform_product_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """opts.v1.ProductViewed -> web_events.product_views."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.product_viewed
         _e0 = e.header
         _m0 = p.price
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.user_id,
                 _pii(_e0.ip, pii_key),
@@ -275,18 +287,14 @@ def transform_product_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 12
+    columns = list(zip(*rows)) if rows else [()] * 16
     return [
-        list(batch.event_ids),
-        ["product_view"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["web"] * n,
         columns[0],
+        ["product_view"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["web"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -295,6 +303,10 @@ def transform_product_view(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[9],
         columns[10],
         columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
+        columns[15],
     ]
 
 
@@ -303,12 +315,16 @@ def transform_refund_issued(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """opts.v1.RefundIssued -> events.refund_issued."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.refund_issued
         _e0 = e.header
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.user_id,
                 _pii(_e0.ip, pii_key),
@@ -323,18 +339,14 @@ def transform_refund_issued(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 11
+    columns = list(zip(*rows)) if rows else [()] * 15
     return [
-        list(batch.event_ids),
-        ["refund_issued"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["backoffice"] * n,
         columns[0],
+        ["refund_issued"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["backoffice"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -342,6 +354,10 @@ def transform_refund_issued(batch: Any, pii_key: bytes = b"") -> list[Any]:
         columns[8],
         columns[9],
         columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
     ]
 
 
@@ -350,13 +366,17 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
     """opts.v1.OrderCreatedWebhook -> shopify.orders."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.order_created_webhook
         _e0 = e.header
         _m0 = p.order
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 _e0.session_id,
                 _e0.user_id,
                 _pii(_e0.ip, pii_key),
@@ -371,18 +391,14 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 11
+    columns = list(zip(*rows)) if rows else [()] * 15
     return [
-        list(batch.event_ids),
-        ["shopify_order_created"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["shopify"] * n,
         columns[0],
+        ["shopify_order_created"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["shopify"] * n,
         columns[4],
         columns[5],
         columns[6],
@@ -390,6 +406,10 @@ def transform_shopify_order_created(batch: Any, pii_key: bytes = b"") -> list[An
         columns[8],
         columns[9],
         columns[10],
+        columns[11],
+        columns[12],
+        columns[13],
+        columns[14],
     ]
 
 

@@ -19,7 +19,7 @@ import feed.v1.feed_pb2 as _envelope_pb2
 __all__ = ["COLUMNS", "TABLES", "TRANSFORMERS"]
 
 _parse_envelope = _envelope_pb2.Envelope.FromString
-# StampedBatch.client_time_us where the client sent no time (eventgen/transport.proto).
+# StampedEvent.client_time_us where the client sent no time (eventgen/transport.proto).
 _NO_CLIENT_TIME = -(2**63)
 
 
@@ -143,28 +143,32 @@ def transform_post_liked(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """feed.v1.PostLiked -> events.reactions."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.post_liked
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.user_id,
                 p.post_id,
                 p.reaction,
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 3
+    columns = list(zip(*rows)) if rows else [()] * 7
     return [
-        list(batch.event_ids),
-        ["post_liked"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["app"] * n,
         columns[0],
+        ["post_liked"] * n,
         columns[1],
         columns[2],
+        columns[3],
+        ["app"] * n,
+        columns[4],
+        columns[5],
+        columns[6],
     ]
 
 
@@ -173,11 +177,15 @@ def transform_post_reported(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """feed.v1.PostReported -> events.reactions."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.post_reported
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.user_id,
                 p.post_id,
                 p.reaction,
@@ -186,19 +194,19 @@ def transform_post_reported(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 5
+    columns = list(zip(*rows)) if rows else [()] * 9
     return [
-        list(batch.event_ids),
-        ["post_reported"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["app"] * n,
         columns[0],
+        ["post_reported"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["app"] * n,
         columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
     ]
 
 
@@ -207,11 +215,15 @@ def transform_post_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
     """feed.v1.PostShared -> events.reactions."""
     rows = []
     append = rows.append
-    for data in batch.envelopes:
-        e = _parse_envelope(data)
+    for s in batch.events:
+        e = _parse_envelope(s.envelope)
         p = e.post_shared
         append(
             (
+                s.event_id,
+                s.event_time_us,
+                (None if s.client_time_us == _NO_CLIENT_TIME else s.client_time_us),
+                s.received_at_us,
                 e.user_id,
                 p.post_id,
                 p.reaction,
@@ -220,19 +232,19 @@ def transform_post_shared(batch: Any, pii_key: bytes = b"") -> list[Any]:
             )
         )
     n = len(rows)
-    columns = list(zip(*rows)) if rows else [()] * 5
+    columns = list(zip(*rows)) if rows else [()] * 9
     return [
-        list(batch.event_ids),
-        ["post_shared"] * n,
-        list(batch.event_time_us),
-        [None if t == _NO_CLIENT_TIME else t for t in batch.client_time_us],
-        list(batch.received_at_us),
-        ["app"] * n,
         columns[0],
+        ["post_shared"] * n,
         columns[1],
         columns[2],
         columns[3],
+        ["app"] * n,
         columns[4],
+        columns[5],
+        columns[6],
+        columns[7],
+        columns[8],
     ]
 
 

@@ -28,7 +28,7 @@ from kinds.v1 import legacy_pb2 as kinds_dot_v1_dot_legacy__pb2
 from kinds.v1 import kinds_pb2 as kinds_dot_v1_dot_kinds__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17kinds/v1/envelope.proto\x12\x08kinds.v1\x1a\x16\x65ventgen/options.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15kinds/v1/legacy.proto\x1a\x14kinds/v1/kinds.proto\"\xe8\x03\n\x08\x45nvelope\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12/\n\x0b\x63lient_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\x0cscalars_seen\x18\n \x01(\x0b\x32\x15.kinds.v1.ScalarsSeenH\x00\x12)\n\nenums_seen\x18\x0b \x01(\x0b\x32\x13.kinds.v1.EnumsSeenH\x00\x12+\n\x0bnested_seen\x18\x0c \x01(\x0b\x32\x14.kinds.v1.NestedSeenH\x00\x12/\n\rrepeated_seen\x18\r \x01(\x0b\x32\x16.kinds.v1.RepeatedSeenH\x00\x12\'\n\tmaps_seen\x18\x0e \x01(\x0b\x32\x12.kinds.v1.MapsSeenH\x00\x12/\n\rpresence_seen\x18\x0f \x01(\x0b\x32\x16.kinds.v1.PresenceSeenH\x00\x12\x32\n\x0fwell_known_seen\x18\x10 \x01(\x0b\x32\x17.kinds.v1.WellKnownSeenH\x00\x12+\n\x0blegacy_seen\x18\x11 \x01(\x0b\x32\x14.kinds.v1.LegacySeenH\x00:\x1b\xd2\xf3\x18\x17\x12\x08\x65vent_id\x1a\x0b\x63lient_timeB\t\n\x07payloadb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17kinds/v1/envelope.proto\x12\x08kinds.v1\x1a\x16\x65ventgen/options.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x15kinds/v1/legacy.proto\x1a\x14kinds/v1/kinds.proto\"\xa7\x04\n\x08\x45nvelope\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12/\n\x0b\x63lient_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\x0cscalars_seen\x18\n \x01(\x0b\x32\x15.kinds.v1.ScalarsSeenH\x00\x12)\n\nenums_seen\x18\x0b \x01(\x0b\x32\x13.kinds.v1.EnumsSeenH\x00\x12+\n\x0bnested_seen\x18\x0c \x01(\x0b\x32\x14.kinds.v1.NestedSeenH\x00\x12/\n\rrepeated_seen\x18\r \x01(\x0b\x32\x16.kinds.v1.RepeatedSeenH\x00\x12\'\n\tmaps_seen\x18\x0e \x01(\x0b\x32\x12.kinds.v1.MapsSeenH\x00\x12/\n\rpresence_seen\x18\x0f \x01(\x0b\x32\x16.kinds.v1.PresenceSeenH\x00\x12\x32\n\x0fwell_known_seen\x18\x10 \x01(\x0b\x32\x17.kinds.v1.WellKnownSeenH\x00\x12+\n\x0blegacy_seen\x18\x11 \x01(\x0b\x32\x14.kinds.v1.LegacySeenH\x00\x12=\n\x15typed_well_known_seen\x18\x12 \x01(\x0b\x32\x1c.kinds.v1.TypedWellKnownSeenH\x00:\x1b\xd2\xf3\x18\x17\x12\x08\x65vent_id\x1a\x0b\x63lient_timeB\t\n\x07payloadb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,5 +38,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ENVELOPE']._loaded_options = None
   _globals['_ENVELOPE']._serialized_options = b'\322\363\030\027\022\010event_id\032\013client_time'
   _globals['_ENVELOPE']._serialized_start=140
-  _globals['_ENVELOPE']._serialized_end=628
+  _globals['_ENVELOPE']._serialized_end=691
 # @@protoc_insertion_point(module_scope)

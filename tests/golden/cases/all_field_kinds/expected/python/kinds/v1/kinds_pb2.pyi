@@ -260,3 +260,54 @@ class WellKnownSeen(_message.Message):
     history: _containers.RepeatedCompositeFieldContainer[_timestamp_pb2.Timestamp]
     details: _containers.RepeatedCompositeFieldContainer[_any_pb2.Any]
     def __init__(self, at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., took: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., w_double: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., w_float: _Optional[_Union[_wrappers_pb2.FloatValue, _Mapping]] = ..., w_int64: _Optional[_Union[_wrappers_pb2.Int64Value, _Mapping]] = ..., w_uint64: _Optional[_Union[_wrappers_pb2.UInt64Value, _Mapping]] = ..., w_int32: _Optional[_Union[_wrappers_pb2.Int32Value, _Mapping]] = ..., w_uint32: _Optional[_Union[_wrappers_pb2.UInt32Value, _Mapping]] = ..., w_bool: _Optional[_Union[_wrappers_pb2.BoolValue, _Mapping]] = ..., w_string: _Optional[_Union[_wrappers_pb2.StringValue, _Mapping]] = ..., w_bytes: _Optional[_Union[_wrappers_pb2.BytesValue, _Mapping]] = ..., attributes: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., anything: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ..., list: _Optional[_Union[_struct_pb2.ListValue, _Mapping]] = ..., detail: _Optional[_Union[_any_pb2.Any, _Mapping]] = ..., mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., nothing: _Optional[_Union[_empty_pb2.Empty, _Mapping]] = ..., history: _Optional[_Iterable[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]]] = ..., details: _Optional[_Iterable[_Union[_any_pb2.Any, _Mapping]]] = ...) -> None: ...
+
+class TypedWellKnownSeen(_message.Message):
+    __slots__ = ("at", "took", "w_double", "w_float", "w_int64", "w_uint64", "w_int32", "w_uint32", "w_bool", "w_string", "w_bytes", "detail", "mask", "nothing", "history", "details", "laps", "timeouts", "due", "cost")
+    class TimeoutsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: _duration_pb2.Duration
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+    AT_FIELD_NUMBER: _ClassVar[int]
+    TOOK_FIELD_NUMBER: _ClassVar[int]
+    W_DOUBLE_FIELD_NUMBER: _ClassVar[int]
+    W_FLOAT_FIELD_NUMBER: _ClassVar[int]
+    W_INT64_FIELD_NUMBER: _ClassVar[int]
+    W_UINT64_FIELD_NUMBER: _ClassVar[int]
+    W_INT32_FIELD_NUMBER: _ClassVar[int]
+    W_UINT32_FIELD_NUMBER: _ClassVar[int]
+    W_BOOL_FIELD_NUMBER: _ClassVar[int]
+    W_STRING_FIELD_NUMBER: _ClassVar[int]
+    W_BYTES_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    MASK_FIELD_NUMBER: _ClassVar[int]
+    NOTHING_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    LAPS_FIELD_NUMBER: _ClassVar[int]
+    TIMEOUTS_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    COST_FIELD_NUMBER: _ClassVar[int]
+    at: _timestamp_pb2.Timestamp
+    took: _duration_pb2.Duration
+    w_double: _wrappers_pb2.DoubleValue
+    w_float: _wrappers_pb2.FloatValue
+    w_int64: _wrappers_pb2.Int64Value
+    w_uint64: _wrappers_pb2.UInt64Value
+    w_int32: _wrappers_pb2.Int32Value
+    w_uint32: _wrappers_pb2.UInt32Value
+    w_bool: _wrappers_pb2.BoolValue
+    w_string: _wrappers_pb2.StringValue
+    w_bytes: _wrappers_pb2.BytesValue
+    detail: _any_pb2.Any
+    mask: _field_mask_pb2.FieldMask
+    nothing: _empty_pb2.Empty
+    history: _containers.RepeatedCompositeFieldContainer[_timestamp_pb2.Timestamp]
+    details: _containers.RepeatedCompositeFieldContainer[_any_pb2.Any]
+    laps: _containers.RepeatedCompositeFieldContainer[_duration_pb2.Duration]
+    timeouts: _containers.MessageMap[str, _duration_pb2.Duration]
+    due: _timestamp_pb2.Timestamp
+    cost: Price
+    def __init__(self, at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., took: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., w_double: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., w_float: _Optional[_Union[_wrappers_pb2.FloatValue, _Mapping]] = ..., w_int64: _Optional[_Union[_wrappers_pb2.Int64Value, _Mapping]] = ..., w_uint64: _Optional[_Union[_wrappers_pb2.UInt64Value, _Mapping]] = ..., w_int32: _Optional[_Union[_wrappers_pb2.Int32Value, _Mapping]] = ..., w_uint32: _Optional[_Union[_wrappers_pb2.UInt32Value, _Mapping]] = ..., w_bool: _Optional[_Union[_wrappers_pb2.BoolValue, _Mapping]] = ..., w_string: _Optional[_Union[_wrappers_pb2.StringValue, _Mapping]] = ..., w_bytes: _Optional[_Union[_wrappers_pb2.BytesValue, _Mapping]] = ..., detail: _Optional[_Union[_any_pb2.Any, _Mapping]] = ..., mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., nothing: _Optional[_Union[_empty_pb2.Empty, _Mapping]] = ..., history: _Optional[_Iterable[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]]] = ..., details: _Optional[_Iterable[_Union[_any_pb2.Any, _Mapping]]] = ..., laps: _Optional[_Iterable[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]]] = ..., timeouts: _Optional[_Mapping[str, _duration_pb2.Duration]] = ..., due: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cost: _Optional[_Union[Price, _Mapping]] = ...) -> None: ...

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15kinds/v1/legacy.proto\x12\x08kinds.v1\"M\n\nLegacySeen\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x05\x63ount\x18\x02 \x01(\x05:\x01\x37\x12\x0e\n\x06\x61\x63tive\x18\x03 \x02(\x08\x12\x0f\n\x07\x61liases\x18\x04 \x03(\t')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15kinds/v1/legacy.proto\x12\x08kinds.v1\"]\n\nLegacySeen\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x05\x63ount\x18\x02 \x01(\x05:\x01\x37\x12\x0e\n\x06\x61\x63tive\x18\x03 \x02(\x08\x12\x0f\n\x07\x61liases\x18\x04 \x03(\t\x12\x0e\n\x06scores\x18\x05 \x03(\x05')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,5 +32,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'kinds.v1.legacy_pb2', _glob
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_LEGACYSEEN']._serialized_start=35
-  _globals['_LEGACYSEEN']._serialized_end=112
+  _globals['_LEGACYSEEN']._serialized_end=128
 # @@protoc_insertion_point(module_scope)

@@ -8,9 +8,11 @@ __all__ = (
     "EnvelopeOptions",
     "EventOptions",
     "FieldOptions",
+    "LegacyStampedBatch",
     "Pii",
     "SinkMode",
     "StampedBatch",
+    "StampedEvent",
     "TimeUnit",
 )
 
@@ -304,44 +306,80 @@ default_message_pool.register_message("eventgen", "FieldOptions", FieldOptions)
 
 
 @dataclass(eq=False, repr=False)
+class LegacyStampedBatch(betterproto2.Message):
+    """
+    The layout before StampedBatch held one message per event, read so that messages published by an
+    older ingest and still queued are stored too.
+    """
+
+    event_type: "str" = betterproto2.field(1, betterproto2.TYPE_STRING)
+
+    event_ids: "list[str]" = betterproto2.field(3, betterproto2.TYPE_STRING, repeated=True)
+
+    received_at_us: "list[int]" = betterproto2.field(4, betterproto2.TYPE_INT64, repeated=True)
+
+    event_time_us: "list[int]" = betterproto2.field(5, betterproto2.TYPE_INT64, repeated=True)
+
+    client_time_us: "list[int]" = betterproto2.field(6, betterproto2.TYPE_INT64, repeated=True)
+
+    envelopes: "list[bytes]" = betterproto2.field(7, betterproto2.TYPE_BYTES, repeated=True)
+
+
+default_message_pool.register_message("eventgen", "LegacyStampedBatch", LegacyStampedBatch)
+
+
+@dataclass(eq=False, repr=False)
 class StampedBatch(betterproto2.Message):
     """
-    The body of one AMQP message: stamped events of one type, in columns. Every repeated field has
-    one entry per event, in the same order. Columns cost the ingest side a list append per value
-    instead of a message per event, and give the sink its fixed columns as they are.
+    The body of one AMQP message: stamped events of one type, one message per event. Without its
+    event_type field, the body is what ClickHouse's ProtobufList reader takes as it is (a list of
+    StampedEvent), so the sink can hand message bodies to ClickHouse to decode and flatten.
     """
 
     event_type: "str" = betterproto2.field(1, betterproto2.TYPE_STRING)
     """
-    The event type (routing key) of every event in the batch.
+    The event type (routing key) of every event in the batch. Written first.
     """
 
-    event_ids: "list[str]" = betterproto2.field(3, betterproto2.TYPE_STRING, repeated=True)
+    events: "list[StampedEvent]" = betterproto2.field(8, betterproto2.TYPE_MESSAGE, repeated=True)
+
+
+default_message_pool.register_message("eventgen", "StampedBatch", StampedBatch)
+
+
+@dataclass(eq=False, repr=False)
+class StampedEvent(betterproto2.Message):
+    """
+    One event as ingest stamped it.
+    """
+
+    event_id: "str" = betterproto2.field(1, betterproto2.TYPE_STRING)
     """
     The client's id, or one derived from the event's content: stable across redeliveries.
     """
 
-    received_at_us: "list[int]" = betterproto2.field(4, betterproto2.TYPE_INT64, repeated=True)
+    received_at_us: "int" = betterproto2.field(2, betterproto2.TYPE_SFIXED64)
     """
     Server receive time, microseconds since the epoch (UTC).
     """
 
-    event_time_us: "list[int]" = betterproto2.field(5, betterproto2.TYPE_INT64, repeated=True)
+    event_time_us: "int" = betterproto2.field(3, betterproto2.TYPE_SFIXED64)
     """
     Corrected event time, microseconds since the epoch (UTC).
     """
 
-    client_time_us: "list[int]" = betterproto2.field(6, betterproto2.TYPE_INT64, repeated=True)
+    client_time_us: "int" = betterproto2.field(4, betterproto2.TYPE_SFIXED64)
     """
     The client's own event time as it sent it, microseconds since the epoch; -2^63 where it sent
     none or it could not be read (a valid protobuf Timestamp never comes near it).
     """
 
-    envelopes: "list[bytes]" = betterproto2.field(7, betterproto2.TYPE_BYTES, repeated=True)
+    envelope: "bytes" = betterproto2.field(5, betterproto2.TYPE_BYTES)
     """
-    The serialized envelope, as the client sent it; an event without a header of its own is followed
-    by the batch's header as the envelope's header field (protobuf merges it on parsing).
+    The serialized envelope, as the protobuf runtime re-serialized what the client sent (so a field
+    appears once, map keys once); an event without a header of its own is followed by the batch's
+    header as the envelope's header field (protobuf merges it on parsing).
     """
 
 
-default_message_pool.register_message("eventgen", "StampedBatch", StampedBatch)
+default_message_pool.register_message("eventgen", "StampedEvent", StampedEvent)

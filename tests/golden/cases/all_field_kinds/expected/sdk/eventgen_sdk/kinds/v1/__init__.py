@@ -19,6 +19,7 @@ __all__ = (
     "RepeatedSeen",
     "ScalarsSeen",
     "Tag",
+    "TypedWellKnownSeen",
     "WellKnownSeen",
 )
 
@@ -136,6 +137,10 @@ class Envelope(betterproto2.Message):
 
     legacy_seen: "LegacySeen | None" = betterproto2.field(17, betterproto2.TYPE_MESSAGE, optional=True, group="payload")
 
+    typed_well_known_seen: "TypedWellKnownSeen | None" = betterproto2.field(
+        18, betterproto2.TYPE_MESSAGE, optional=True, group="payload"
+    )
+
 
 default_message_pool.register_message("kinds.v1", "Envelope", Envelope)
 
@@ -149,6 +154,11 @@ class LegacySeen(betterproto2.Message):
     active: "bool" = betterproto2.field(3, betterproto2.TYPE_BOOL)
 
     aliases: "list[str]" = betterproto2.field(4, betterproto2.TYPE_STRING, repeated=True)
+
+    scores: "list[int]" = betterproto2.field(5, betterproto2.TYPE_INT32, repeated=True)
+    """
+    Not packed, as proto2 repeated numbers are by default.
+    """
 
 
 default_message_pool.register_message("kinds.v1", "LegacySeen", LegacySeen)
@@ -347,6 +357,94 @@ class Tag(betterproto2.Message):
 
 
 default_message_pool.register_message("kinds.v1", "Tag", Tag)
+
+
+@dataclass(eq=False, repr=False)
+class TypedWellKnownSeen(betterproto2.Message):
+    """
+    The well-known types whose columns ClickHouse can compute itself (no Struct, Value or ListValue), so the
+    generated protobuf insert of this event covers them; a oneof of a Timestamp and a message.
+
+    Oneofs:
+        - when:
+    """
+
+    at: "datetime.datetime | None" = betterproto2.field(
+        1, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Timestamp, optional=True
+    )
+
+    took: "datetime.timedelta | None" = betterproto2.field(
+        2, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Duration, optional=True
+    )
+
+    w_double: "float | None" = betterproto2.field(
+        3, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.DoubleValue, optional=True
+    )
+
+    w_float: "float | None" = betterproto2.field(
+        4, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.FloatValue, optional=True
+    )
+
+    w_int64: "int | None" = betterproto2.field(
+        5, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Int64Value, optional=True
+    )
+
+    w_uint64: "int | None" = betterproto2.field(
+        6, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.UInt64Value, optional=True
+    )
+
+    w_int32: "int | None" = betterproto2.field(
+        7, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Int32Value, optional=True
+    )
+
+    w_uint32: "int | None" = betterproto2.field(
+        8, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.UInt32Value, optional=True
+    )
+
+    w_bool: "bool | None" = betterproto2.field(
+        9, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.BoolValue, optional=True
+    )
+
+    w_string: "str | None" = betterproto2.field(
+        10, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.StringValue, optional=True
+    )
+
+    w_bytes: "bytes | None" = betterproto2.field(
+        11, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.BytesValue, optional=True
+    )
+
+    detail: "__google__protobuf__.Any | None" = betterproto2.field(12, betterproto2.TYPE_MESSAGE, optional=True)
+
+    mask: "__google__protobuf__.FieldMask | None" = betterproto2.field(13, betterproto2.TYPE_MESSAGE, optional=True)
+
+    nothing: "__google__protobuf__.Empty | None" = betterproto2.field(14, betterproto2.TYPE_MESSAGE, optional=True)
+
+    history: "list[datetime.datetime]" = betterproto2.field(
+        15, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Timestamp, repeated=True
+    )
+
+    details: "list[__google__protobuf__.Any]" = betterproto2.field(16, betterproto2.TYPE_MESSAGE, repeated=True)
+
+    laps: "list[datetime.timedelta]" = betterproto2.field(
+        17, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Duration, repeated=True
+    )
+
+    timeouts: "dict[str, datetime.timedelta]" = betterproto2.field(
+        18,
+        betterproto2.TYPE_MAP,
+        map_meta=betterproto2.map_meta(
+            betterproto2.TYPE_STRING, betterproto2.TYPE_MESSAGE, unwrap_2=lambda: __google__protobuf__.Duration
+        ),
+    )
+
+    due: "datetime.datetime | None" = betterproto2.field(
+        19, betterproto2.TYPE_MESSAGE, unwrap=lambda: __google__protobuf__.Timestamp, optional=True, group="when"
+    )
+
+    cost: "Price | None" = betterproto2.field(20, betterproto2.TYPE_MESSAGE, optional=True, group="when")
+
+
+default_message_pool.register_message("kinds.v1", "TypedWellKnownSeen", TypedWellKnownSeen)
 
 
 @dataclass(eq=False, repr=False)
