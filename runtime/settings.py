@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     # columns only Python makes, go through the generated transformer. Off: always the transformer.
     native_inserts: bool = True
     native_insert_min_rows: int = Field(500, ge=0)
+    # Inserts in flight at once: each store thread has a ClickHouse client of its own, and the protobuf inserts,
+    # decoded by ClickHouse, run side by side (the embedded engine too).
+    store_threads: int = Field(2, gt=0)
     drain_timeout_s: float = Field(20.0, gt=0)
     log_json: bool = False
     # uvloop (faster) or asyncio (the standard library's loop).

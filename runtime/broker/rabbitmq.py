@@ -20,6 +20,7 @@ from aiormq.exceptions import (
 )
 from yarl import URL
 
+from ._amqp_connection import AmqpConnection
 from ._base import BrokerUnavailable, Delivery, OutgoingMessage, PublishRejected
 from ._rabbitmq_consumer import RabbitMQConsumer, RabbitMQDelivery
 from ._rabbitmq_publisher import CoalescingPublisher
@@ -35,9 +36,11 @@ _LOST = (AMQPError, ConnectionError, OSError, RuntimeError, TimeoutError)
 
 
 class RabbitMQBroker:
-    """The Broker protocol on RabbitMQ. One robust connection (aio-pika reconnects it and restores the
-    channels and consumers); a supervisor task makes the first connection, whenever that succeeds, and declares
-    the whole topology after every (re)connection; publishes wait until that is done."""
+    """The Broker protocol on RabbitMQ. One robust connection (aio-pika reconnects it) for the topology, publishes
+    and gets; a supervisor task makes the first connection, whenever that succeeds, and declares the whole
+    topology after every (re)connection; publishes wait until that is done. Consumers have a lean connection of
+    their own (_amqp_connection.py), opened by the supervisor, and opened again, with the consumers subscribed
+    again, whenever it or one of their channels is lost."""
 
     def __init__(self, url: str, topology: Topology, *, reconnect_interval: float = 1.0,
                  connection_name: str = "eventgen", logger: logging.Logger = _log) -> None:
@@ -55,6 +58,7 @@ class RabbitMQBroker:
         self._declared = False
         self._generation = 0
         self._consumers: set[RabbitMQConsumer] = set()
+        self._deliveries: AmqpConnection | None = None
         self._supervisor: asyncio.Task[None] | None = None
         self._poke = asyncio.Event()
         self._up = asyncio.Event()
@@ -131,7 +135,7 @@ class RabbitMQBroker:
                       handler: Callable[[Delivery], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
         spec = self._queue_spec(queue)
         consumer = RabbitMQConsumer(spec, self._exchanges, prefetch, handler, self._log,
-                                    on_cancel=self._consumers.discard)
+                                    on_cancel=self._consumers.discard, on_lost=self._poke.set)
         self._consumers.add(consumer)
         self._poke.set()  # the supervisor subscribes it as soon as the topology is declared
         return consumer.cancel
@@ -182,6 +186,8 @@ class RabbitMQBroker:
             self._supervisor.cancel()
             await asyncio.gather(self._supervisor, return_exceptions=True)
         await self._publisher.close()
+        if self._deliveries is not None:
+            await self._deliveries.close(_CLOSE_TIMEOUT)
         if self._connection is not None:
             try:
                 async with asyncio.timeout(_CLOSE_TIMEOUT):
@@ -251,10 +257,16 @@ class RabbitMQBroker:
             self._declared = generation == self._generation
             self._log.info("declared the topology (%d queues) on RabbitMQ at %s", len(self._queue_specs),
                            self._where)
-        if self.connected:
+        if self.connected and self._consumers:
+            if self._deliveries is None or self._deliveries.closed:
+                if self._deliveries is not None:
+                    self._log.warning("lost the consumers' connection to RabbitMQ at %s (%s); connecting again",
+                                      self._where, self._deliveries.close_reason)
+                self._deliveries = await AmqpConnection.open(self._url, name=f"{self._connection_name} consumers",
+                                                             timeout=_CONNECT_TIMEOUT, on_lost=self._poke.set)
             for consumer in list(self._consumers):
                 try:
-                    await consumer.ensure_subscribed(self._connection)
+                    await consumer.ensure_subscribed(self._deliveries)
                 except _LOST as exc:
                     self._log.warning("could not consume %s: %r; retrying in %.1fs", consumer.queue_name, exc,
                                       self._interval)

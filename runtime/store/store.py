@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -20,17 +21,19 @@ logging.getLogger("clickhouse_connect.driver.transform").setLevel(logging.CRITIC
 
 
 class Store:
-    """One ClickHouse client, used from one thread (the embedded engine is one per process, and
-    clickhouse-connect clients are not shared between threads)."""
+    """ClickHouse through a few threads, each with a client of its own (clickhouse-connect clients are not shared
+    between threads; the embedded engine takes several handles to its one folder and runs their queries side by
+    side), so inserts into different tables overlap."""
 
-    def __init__(self, url: str, *, probe_interval: float = 1.0) -> None:
+    def __init__(self, url: str, *, probe_interval: float = 1.0, threads: int = 1) -> None:
         self.url = url
         self.where = describe(url)
         self._probe_interval = probe_interval
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="eventgen-store")
-        self._client: Any = None
-        # One insert context per table and column list: the column types are read once, not before every insert.
-        self._contexts: dict[tuple[str, tuple[str, ...]], _InsertContext] = {}
+        self._executor = ThreadPoolExecutor(threads, thread_name_prefix="eventgen-store")
+        # Per thread: its client and its insert contexts (one per table and column list: the column types are read
+        # once, not before every insert), of the current generation of clients.
+        self._threads: dict[int, _ThreadClient] = {}
+        self._generation = 0
         self._healthy = False
         self._probe: asyncio.Task[None] | None = None
         self.reconnects = 0
@@ -48,11 +51,21 @@ class Store:
     async def _run(self, call: Any, *args: Any, **kwargs: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._executor, lambda: call(*args, **kwargs))
 
-    def _connected_client(self) -> Any:
-        if self._client is None:
-            self._client = open_client(self.url)
+    def _thread_client(self) -> _ThreadClient:
+        thread = threading.get_ident()
+        mine = self._threads.get(thread)
+        if mine is None or mine.generation != self._generation:
+            mine = self._threads[thread] = _ThreadClient(open_client(self.url), self._generation)
             self.reconnects += 1
-        return self._client
+        return mine
+
+    def _connected_client(self) -> Any:
+        return self._thread_client().client
+
+    @property
+    def insert_contexts(self) -> int:
+        """Insert contexts held, over every thread (each table's is made once per thread and client)."""
+        return sum(len(t.contexts) for t in self._threads.values())
 
     async def _check(self) -> bool:
         try:
@@ -64,7 +77,7 @@ class Store:
             self.last_error = str(error)
             self._healthy = False
             if not self.url.startswith("chdb:"):
-                self._client = None
+                self._generation += 1  # every thread connects anew
             return False
         if not self._healthy:
             log.info("ClickHouse at %s is healthy", self.where, extra={"component": "store"})
@@ -83,13 +96,19 @@ class Store:
         key = (table, tuple(column_names))
 
         def call() -> None:
-            client = self._connected_client()
-            context = self._contexts.get(key)
+            mine = self._thread_client()
+            client, contexts = mine.client, mine.contexts
+            context = contexts.get(key)
             if context is None or context.client is not client:
                 context = _InsertContext(client, client.create_insert_context(table, list(column_names),
                                                                               column_oriented=True))
-                self._contexts[key] = context
-            context.insert(columns, settings)
+                contexts[key] = context
+            try:
+                context.insert(columns, settings)
+            except Exception as exc:
+                if not classify(exc).retryable:  # the table may have changed under us: read its columns again
+                    contexts.pop(key, None)
+                raise
 
         try:
             await self._run(call)
@@ -97,8 +116,6 @@ class Store:
             error = classify(exc)
             if error.retryable:
                 self._healthy = False
-            else:  # the table may have changed under us: read its columns again next time
-                self._contexts.pop(key, None)
             raise error from exc
 
     async def insert_events(self, table: str, insert: ProtobufInsert, bodies: list[bytes], token: str,
@@ -152,10 +169,22 @@ class Store:
     async def close(self) -> None:
         if self._probe is not None:
             self._probe.cancel()
-        if self._client is not None:
-            client, self._client = self._client, None
-            await self._run(client.close)
+        threads, self._threads = self._threads, {}
+        self._generation += 1
+        for thread in threads.values():
+            await self._run(thread.client.close)
         self._executor.shutdown(wait=False)
+
+
+class _ThreadClient:
+    """A store thread's client and insert contexts."""
+
+    __slots__ = ("client", "contexts", "generation")
+
+    def __init__(self, client: Any, generation: int) -> None:
+        self.client = client
+        self.contexts: dict[tuple[str, tuple[str, ...]], _InsertContext] = {}
+        self.generation = generation
 
 
 class _InsertContext:

@@ -359,6 +359,32 @@ class TestRabbitMQBroker:
         reopened = await asyncio.to_thread(connections_named, f"eventgen-{topology.namespace}")
         assert len(reopened) == 1 and reopened != [closed]
 
+    async def test_consuming_resumes_after_the_server_closes_the_consumers_connection(
+            self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
+        """The consumers have a connection of their own: lost, it is opened again and they subscribe again; a
+        message delivered and not acked when it was lost comes again, marked redelivered."""
+        received: list[tuple[str, bool]] = []
+        held: list[Delivery] = []
+
+        async def handler(delivery: Delivery) -> None:
+            received.append((delivery.message_id, delivery.redelivered))
+            if delivery.message_id == "m-2" and not delivery.redelivered:
+                held.append(delivery)  # not acked when the connection goes
+                return
+            await delivery.ack()
+
+        await rabbitmq.consume(route.queue, 10, handler)
+        await rabbitmq.publish(route.message(1), timeout=WAIT)
+        await rabbitmq.publish(route.message(2), timeout=WAIT)
+        await eventually(lambda: len(received) == 2)
+        await close_connection(f"eventgen-{topology.namespace} consumers")
+        await rabbitmq.publish(route.message(3), timeout=WAIT)
+        await eventually(lambda: {("m-2", True), ("m-3", False)} <= set(received))
+        assert received[:2] == [("m-1", False), ("m-2", False)]
+        with pytest.raises(BrokerUnavailable):  # its channel is gone: RabbitMQ requeued it
+            await held[0].ack()
+        assert await rabbitmq.queue_depth(route.queue) == 0
+
     async def test_confirms_pending_when_the_connection_dies_fail_as_unavailable(
             self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
         confirmed: list[str] = []

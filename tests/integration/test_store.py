@@ -47,7 +47,7 @@ async def test_inserts_reuse_one_context_and_a_repeated_token_stores_nothing_twi
     await store.insert(table, [["c"], [3]], ("id", "n"), "token-2")
     await store.insert(table, [["a", "b"], [1, 2]], ("id", "n"), "token-1")  # a retried insert
     assert await rows(store) == [("a", 1), ("b", 2), ("c", 3)]
-    assert len(store._contexts) == 1
+    assert store.insert_contexts == 1
 
 
 async def test_inserted_rows_are_freed_without_the_cyclic_collector(store):
