@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..generated import GeneratedSchema
 from ..store.connect import open_client
-from ._resources import ProcessSampler
+from ._resources import ProcessSampler, rabbitmq_pid
 from ._service import ServiceProcess
 from ._verify import CONSUMED, PUBLISHED, Ledger, queue_depths, scrape, stored_count, wait_until
 from .ingest import delete_namespace
@@ -48,6 +48,16 @@ class StartedPipeline:
         for name, process in self.processes.items():
             process.wait_ready()
             self.sampler.watch(name, process.process.pid)
+        broker = rabbitmq_pid() if self.rabbitmq else None
+        if broker is not None:  # RabbitMQ on this machine: its CPU is part of the pipeline's
+            self.sampler.watch("rabbitmq", broker)
+
+    def messages_published(self) -> float | None:
+        """AMQP messages ingest published so far (the micro-batches), or None when it does not say."""
+        try:
+            return scrape(self.ingest.http_port, names=(PUBLISHED,)).get(PUBLISHED)
+        except OSError:
+            return None
 
     def _queues(self, schema: GeneratedSchema, dead_letters: bool = False) -> list[str]:
         from ..broker import Topology
@@ -136,6 +146,9 @@ class TargetPipeline:
     @property
     def pids(self) -> dict[str, int]:
         return {}
+
+    def messages_published(self) -> float | None:
+        return None
 
     def wait_ready(self) -> None:
         pass

@@ -109,8 +109,10 @@ def run_e2e_bench(schema: GeneratedSchema, options: E2EOptions) -> dict[str, Any
                     if options.profile else None)
         sampler.sample()
         before = {**sampler.cpu_s(), "client": time.process_time()}
+        published_before = pipeline.messages_published()
         origin, main = _phase(schema, address, batches, options, options.seconds, f"{run}m", options.rate)
         sampler.sample()
+        published_after = pipeline.messages_published()
         flame_graphs = profiles.finish() if profiles is not None else None
         cores = _cores(before, {**sampler.cpu_s(), "client": time.process_time()}, main.seconds)
         phases.append(("open loop" if options.rate else "max rate", origin, main))
@@ -164,9 +166,14 @@ def run_e2e_bench(schema: GeneratedSchema, options: E2EOptions) -> dict[str, Any
         # Acknowledged events stored, over the time from the first call to the last row stored (every phase,
         # the drain included): what the whole pipeline sustains, the sink's lag counted.
         "sustained_events_per_s": round(check.stored / all_stored_s) if all_stored_s else 0,
-        "rss_mb": {k: v for k, v in rss.items() if k != "baseline"},
-        # CPU over the measured phase, in cores: who was busy (the load generator is "client").
+        "rss_mb": {k: v for k, v in rss.items() if k not in ("baseline", "rabbitmq")},
+        # CPU over the measured phase, in cores: who was busy (the load generator is "client"; RabbitMQ when it
+        # runs on this machine).
         "cpu_cores": {k: v for k, v in cores.items() if k != "baseline"},
+        # Events per AMQP message in the measured phase: the micro-batches ingest made.
+        "events_per_message": (round(main.accepted / (published_after - published_before), 1)
+                                if published_before is not None and published_after is not None
+                                and published_after > published_before else None),
         "drain": drain,
         "profiles": flame_graphs,
         "half_rate": None,
