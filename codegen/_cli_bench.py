@@ -39,7 +39,7 @@ def bench_transform(
 @bench_app.command("insert")
 def bench_insert(
     rows: Annotated[str, typer.Option(help="Rows per insert, comma-separated: one timed set of inserts per size.")]
-        = "300,1300,5000,13000",
+        = "100,1000,3000,10000",
     rounds: Annotated[int, typer.Option(help="Inserts into each table at each size; the median round counts.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the sample events.")] = 0,
     generated: Annotated[Path, typer.Option(help="Folder eventgen generate wrote.")] = ROOT / "generated",
