@@ -11,7 +11,7 @@ from google.protobuf.unknown_fields import UnknownFieldSet
 
 __all__ = ["ATTEMPT_METADATA", "MAYBE_STORED_HEADER", "NO_CLIENT_TIME", "StampedEvent", "attempt_metadata",
            "decode_batch", "encode_batch", "encode_event", "events_body", "make_batch", "select_events",
-           "stamped_events"]
+           "stamped_events", "varint"]
 
 # StampedEvent.client_time_us of an event whose client sent no readable time (eventgen/transport.proto).
 NO_CLIENT_TIME = -(2**63)
@@ -49,7 +49,8 @@ _ID_KEY, _ENVELOPE_KEY = b"\x0a", b"\x2a"
 _TIMES = struct.Struct("<BqBqBq")
 
 
-def _varint(value: int) -> bytes:
+def varint(value: int) -> bytes:
+    """A non-negative integer as a protobuf varint."""
     if value < 0x80:
         return bytes((value,))
     out = bytearray()
@@ -64,15 +65,15 @@ def encode_event(event_id: bytes, received_at_us: int, event_time_us: int, clien
                  envelope: bytes) -> bytes:
     """One StampedBatch.events entry, ready to be joined with others (`encode_batch`). `client_time_us` is
     NO_CLIENT_TIME when the client sent none."""
-    event = b"".join((_ID_KEY, _varint(len(event_id)), event_id,
+    event = b"".join((_ID_KEY, varint(len(event_id)), event_id,
                       _TIMES.pack(0x11, received_at_us, 0x19, event_time_us, 0x21, client_time_us),
-                      _ENVELOPE_KEY, _varint(len(envelope)), envelope))
-    return _EVENTS_KEY + _varint(len(event)) + event
+                      _ENVELOPE_KEY, varint(len(envelope)), envelope))
+    return _EVENTS_KEY + varint(len(event)) + event
 
 
 def _type_field(event_type: str) -> bytes:
     name = event_type.encode()
-    return b"\x0a" + _varint(len(name)) + name
+    return b"\x0a" + varint(len(name)) + name
 
 
 def encode_batch(event_type: str, events: Sequence[bytes]) -> bytes:

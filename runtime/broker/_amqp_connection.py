@@ -142,10 +142,13 @@ class AmqpConnection(asyncio.Protocol):
             self.send(codec.method(0, 10, 11, codec.table({**_CLIENT, "connection_name": self._name})
                                    + codec.shortstr("PLAIN") + _U32.pack(len(response)) + response
                                    + codec.shortstr("en_US")))
-        elif class_method == (10, 30):  # tune: take the server's limits and heartbeat
+        elif class_method == (10, 30):  # tune: take the server's limits, and its heartbeat unless the URL asks less
             channel_max, frame_max, heartbeat = struct.unpack_from(">HIH", payload, 4)
             self._channel_max = channel_max or 2047
             self._frame_max = frame_max or self._frame_max
+            wanted = self._url.query.get("heartbeat", "")
+            if wanted.isdigit():
+                heartbeat = min(heartbeat, int(wanted)) if heartbeat and int(wanted) else int(wanted) or heartbeat
             self._heartbeat = heartbeat
             self.send(codec.method(0, 10, 31, struct.pack(">HIH", self._channel_max, self._frame_max, heartbeat)))
             vhost = unquote(self._url.raw_path[1:]) if len(self._url.raw_path) > 1 else "/"

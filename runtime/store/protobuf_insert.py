@@ -17,20 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..transport import varint
+
 __all__ = ["ProtobufInsert", "pii_parameters"]
 
 
 def _literal(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def _varint(value: int) -> bytes:
-    out = bytearray()
-    while value >= 0x80:
-        out.append((value & 0x7F) | 0x80)
-        value >>= 7
-    out.append(value)
-    return bytes(out)
 
 
 @dataclass(frozen=True)
@@ -95,7 +88,7 @@ class ProtobufInsert:
         """One ProtobufList message of the StampedEvents of several broker messages (each a body without its
         event type: transport.events_body): repeated fields of concatenated messages are one list."""
         size = sum(len(body) for body in bodies)
-        return _varint(size) + b"".join(bodies)
+        return varint(size) + b"".join(bodies)
 
     def run(self, client: Any, table: str, bodies: list[bytes], token: str, parameters: dict[str, str],
             *, schemas: Path | None = None) -> None:

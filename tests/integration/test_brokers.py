@@ -385,6 +385,33 @@ class TestRabbitMQBroker:
             await held[0].ack()
         assert await rabbitmq.queue_depth(route.queue) == 0
 
+    async def test_the_consumers_connection_keeps_its_heartbeats_while_idle(self, topology: Topology,
+                                                                            route: Route) -> None:
+        """With a 1 s heartbeat (?heartbeat=1), RabbitMQ closes a connection that sends none for 2 s: idle for 4 s,
+        the consumers' connection is still the one it was, and delivers."""
+        url = f"{AMQP_URL}{'&' if '?' in AMQP_URL else '?'}heartbeat=1"
+        broker = RabbitMQBroker(url, topology, reconnect_interval=0.5, connection_name=f"eventgen-{topology.namespace}")
+        received: list[str] = []
+
+        async def handler(delivery: Delivery) -> None:
+            received.append(delivery.message_id)
+            await delivery.ack()
+
+        await broker.start()
+        try:
+            assert await broker.wait_connected(WAIT)
+            await broker.consume(route.queue, 10, handler)
+            await broker.publish(route.message(1), timeout=WAIT)
+            await eventually(lambda: received == ["m-1"])
+            before = await asyncio.to_thread(connections_named, f"eventgen-{topology.namespace} consumers")
+            await asyncio.sleep(4)
+            after = await asyncio.to_thread(connections_named, f"eventgen-{topology.namespace} consumers")
+            assert len(before) == 1 and after == before
+            await broker.publish(route.message(2), timeout=WAIT)
+            await eventually(lambda: received == ["m-1", "m-2"])
+        finally:
+            await broker.close()
+
     async def test_confirms_pending_when_the_connection_dies_fail_as_unavailable(
             self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
         confirmed: list[str] = []
