@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import collections
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
-from ..broker import Broker, OutgoingMessage, Topology
+from ..broker import Broker, Delivery, OutgoingMessage, Topology
 from ..generated import GeneratedSchema
 from ..transport import decode_batch, select_events
 from .batch import REPLAY_HEADER
@@ -34,6 +35,17 @@ def _dead_letter_queues(topology: Topology, queue: str | None) -> list[str]:
     return [wanted]
 
 
+async def _present(broker: Broker, name: str, limit: int | None) -> AsyncIterator[Delivery]:
+    """The messages in a queue when it is first looked at (at most `limit`), one at a time, unsettled; an empty
+    queue costs one round trip, not a wait."""
+    depth = await broker.queue_depth(name)
+    for _ in range(depth if limit is None else min(depth, limit)):
+        delivery = await broker.get(name, timeout=1.0)
+        if delivery is None:  # taken by somebody else meanwhile
+            return
+        yield delivery
+
+
 async def list_dead_letters(broker: Broker, topology: Topology, schema: GeneratedSchema, *, queue: str | None = None,
                             limit: int = 10_000) -> list[DeadLetterSummary]:
     """Reads (and puts back) up to `limit` messages of each dead-letter queue."""
@@ -41,10 +53,7 @@ async def list_dead_letters(broker: Broker, topology: Topology, schema: Generate
     for name in _dead_letter_queues(topology, queue):
         summary = DeadLetterSummary(name)
         held = []
-        while summary.messages < limit:
-            delivery = await broker.get(name, timeout=0.2)
-            if delivery is None:
-                break
+        async for delivery in _present(broker, name, limit):
             held.append(delivery)
             summary.messages += 1
             summary.errors[str((delivery.headers or {}).get(ERROR_HEADER, "(no error recorded)"))[:200]] += 1
@@ -69,10 +78,9 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
     counts = {"messages": 0, "replayed": 0, "still_invalid": 0}
     for name in _dead_letter_queues(topology, queue):
         kept_back = []
-        while limit is None or counts["messages"] < limit:
-            delivery = await broker.get(name, timeout=0.2)
-            if delivery is None:
-                break
+        # What is there now only: the events still invalid go back to the end of this queue, and must not be
+        # read again in this replay.
+        async for delivery in _present(broker, name, None if limit is None else limit - counts["messages"]):
             counts["messages"] += 1
             try:
                 batch = decode_batch(schema.transport, delivery.body)
@@ -99,7 +107,7 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
                 counts["still_invalid"] += len(invalid)
                 body = select_events(batch, invalid).SerializeToString()
                 await broker.publish(OutgoingMessage(topology.dead_letter_exchange["name"], name.removesuffix(".dlq"),
-                                                     body, f"{delivery.message_id}-invalid",
+                                                     body, _invalid_id(delivery.message_id),
                                                      dict(delivery.headers or {})), 10.0)
             await delivery.ack()
         for delivery in kept_back:
@@ -107,11 +115,16 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
     return counts
 
 
+def _invalid_id(message_id: str) -> str:
+    """The id of a message's events still invalid, put back: the same after every replay."""
+    return message_id if message_id.endswith("-invalid") else f"{message_id}-invalid"
+
+
 async def drop(broker: Broker, topology: Topology, *, queue: str | None = None) -> int:
     """Deletes every message of the dead-letter queue(s); returns how many."""
     dropped = 0
     for name in _dead_letter_queues(topology, queue):
-        while (delivery := await broker.get(name, timeout=0.2)) is not None:
+        async for delivery in _present(broker, name, None):
             await delivery.ack()
             dropped += 1
     return dropped
