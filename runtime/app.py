@@ -110,7 +110,8 @@ class App:
                       if self.settings.native_inserts else None)
             self.sink = SinkService(self.schema, self.topology, self.broker, self.store, self.metrics,
                                     pii_key=pii_key, prefetch=self.settings.sink_prefetch,
-                                    lookback_s=self.settings.republish_window_s, native=native)
+                                    lookback_s=self.settings.republish_window_s, native=native,
+                                    flush_interval_ms=self.settings.sink_flush_interval_ms)
             await self.sink.start()
             self.queue_depths.start()  # consumer lag, for the sinks' /metrics
             self._stack.push_async_callback(self.queue_depths.stop)

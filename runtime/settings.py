@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     # window is split among its tables, so a larger one makes larger inserts, each cheaper per row
     # (`eventgen bench insert`): 500 drained a backlog 1.24-1.51x faster than 200 (`eventgen bench sink`).
     sink_prefetch: int = Field(500, gt=0)
+    # Overrides every buffered queue's flush_interval_ms from the schema (0: each queue's own), e.g. a short one
+    # where rows should show up soon after they come, at the cost of more, smaller inserts.
+    sink_flush_interval_ms: int = Field(0, ge=0)
     # ClickHouse decodes the stamped events and computes the columns itself (the generated inserts,
     # clickhouse/inserts.json) for inserts of at least this many events; smaller ones, and event types whose
     # columns only Python makes, go through the generated transformer. Off: always the transformer.

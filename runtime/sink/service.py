@@ -26,7 +26,7 @@ class SinkService:
 
     def __init__(self, schema: GeneratedSchema, topology: Topology, broker: Broker, store: Store, metrics: Metrics,
                  *, pii_key: bytes, prefetch: int, queues: list[str] | None = None, lookback_s: float = 0.0,
-                 native: NativeInserts | None = None) -> None:
+                 native: NativeInserts | None = None, flush_interval_ms: int = 0) -> None:
         self.schema = schema
         self.topology = topology
         self.broker = broker
@@ -36,6 +36,7 @@ class SinkService:
         self._prefetch = prefetch
         self._lookback_s = lookback_s
         self._native = native
+        self._flush_interval_ms = flush_interval_ms  # 0: each queue's own from the schema
         self._stopping = False
         self.breaker = CircuitBreaker(lambda: store.healthy,
                                       lambda state: metrics.circuit_open.set(1 if state == "open" else 0))
@@ -53,7 +54,10 @@ class SinkService:
             # insert before, so a backlog drains in inserts of many messages, not one round trip each.
             prefetch = self._prefetch
             consumers = max(1, spec["sink"]["consumers"])
-            sinker = Sinker(name, spec["sink"], self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
+            policy = spec["sink"]
+            if self._flush_interval_ms:
+                policy = {**policy, "flush_interval_ms": self._flush_interval_ms}
+            sinker = Sinker(name, policy, self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
                             self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers,
                             lookback_s=self._lookback_s, native=self._native)
             self.sinkers[name] = sinker

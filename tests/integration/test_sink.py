@@ -14,7 +14,7 @@ from grpclib.const import Status
 from grpclib.exceptions import GRPCError
 
 from runtime.broker import BrokerUnavailable, OutgoingMessage
-from runtime.sink.dead_letters import list_dead_letters, replay
+from runtime.sink.dead_letters import drop, list_dead_letters, replay
 from runtime.sink.poison import ERROR_HEADER
 from runtime.transport import ATTEMPT_METADATA, StampedEvent, make_batch
 from tests.integration.conftest import AMQP_URL
@@ -27,6 +27,9 @@ PROTOBUF = {"native_insert_min_rows": 0}
 SINKS = [pytest.param("memory://", PROTOBUF, id="memory-protobuf-insert"),
          pytest.param(AMQP_URL, {}, id="rabbitmq-transformer", marks=pytest.mark.rabbitmq)]
 pytestmark = pytest.mark.clickhouse
+# Rows show up a few tenths of a second after they come, not after each queue's interval from the schema (up to
+# 10 s): what is tested here does not depend on when a buffered sinker flushes.
+SOON = {"sink_flush_interval_ms": 300}
 
 
 def clickhouse_url(tmp_path) -> str:
@@ -41,7 +44,7 @@ async def count(app, table: str, where: str = "1") -> int:
 async def test_events_of_every_type_are_stored_once(broker_url, sink, namespace, tmp_path):
     batch = one_of_each(prefix="every")
     async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
-                           **sink) as app:
+                           **SOON, **sink) as app:
         assert (await dispatch(app.grpc_port, batch)).accepted == len(SCHEMA.event_types)
         # The same batch again (a client retry): ids are the same, nothing is stored twice.
         await dispatch(app.grpc_port, batch)
@@ -54,6 +57,8 @@ async def test_events_of_every_type_are_stored_once(broker_url, sink, namespace,
             return total >= len(SCHEMA.event_types)
 
         assert await wait_for(all_there, 30)
+        buffered = [s for s in app.sink.sinkers.values() if not s.direct]
+        assert buffered and {s.interval for s in buffered} == {0.3}, "sink_flush_interval_ms overrides the schema's"
         for event_type in SCHEMA.event_types:
             table = SCHEMA.transformers.TABLES[event_type]
             rows = await app.store.query(f"SELECT event_id, source FROM {table} FINAL WHERE event_type = %(t)s",
@@ -78,7 +83,7 @@ async def test_a_poison_event_alone_is_dead_lettered_and_replayed_after_a_fix(br
     for i in range(10):
         batch.events.add(event_id=f"p-{i}").page_viewed.url = "poison" if i == 4 else f"/page/{i}"
     async with running_app(broker_url, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
-                           **sink) as app:
+                           **SOON, **sink) as app:
         await app.store.command("ALTER TABLE events.page_viewed ADD CONSTRAINT no_poison CHECK page_url != 'poison'")
         assert (await dispatch(app.grpc_port, batch)).accepted == 10
         dlq = app.topology.queue_of("page_viewed") + ".dlq"
@@ -125,7 +130,8 @@ async def test_events_the_transformer_refuses_are_set_apart_and_the_rest_stored(
         good.events.add(event_id=f"tr-{i}").page_viewed.url = f"/page/{i}"
     events = [StampedEvent(f"tr-{i}", now, now, None, good.events[i].SerializeToString()) for i in range(2)]
     unreadable = StampedEvent("tr-bad", now, now, None, b"\xff\xff\xff")
-    async with running_app("memory://", namespace, role="all", clickhouse_url=clickhouse_url(tmp_path)) as app:
+    async with running_app("memory://", namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
+                           **SOON) as app:
         exchange, routing_key = app.topology.route("page_viewed")
         for key, stamped in (("mixed", [events[0], unreadable, events[1]]),
                              ("only-bad", [StampedEvent("tr-bad-2", now, now, None, b"\x0a")])):
@@ -144,6 +150,32 @@ async def test_events_the_transformer_refuses_are_set_apart_and_the_rest_stored(
         summaries = await list_dead_letters(app.broker, app.topology, SCHEMA, queue=dlq)
         assert sum(summary.events for summary in summaries) == 2
         assert all("DecodeError" in error for summary in summaries for error in summary.errors)
+
+
+@pytest.mark.rabbitmq
+async def test_replay_puts_events_still_invalid_back_once_and_ends(namespace):
+    """A dead-lettered message of a good and an unreadable event, and one that is not a batch at all: replay
+    publishes the good event, puts the rest back in the dead-letter queue, and does not read them again."""
+    now = 1_767_225_600_000_000
+    good = Batch()
+    good.events.add(event_id="dl-0").page_viewed.url = "/page/0"
+    mixed = [StampedEvent("dl-0", now, now, None, good.events[0].SerializeToString()),
+             StampedEvent("dl-bad", now, now, None, b"\xff\xff\xff")]
+    async with running_app(AMQP_URL, namespace) as app:
+        queue = app.topology.queue_of("page_viewed")
+        dlq, dlx = f"{queue}.dlq", app.topology.dead_letter_exchange["name"]
+        body = make_batch(SCHEMA.transport.StampedBatch, "page_viewed", mixed).SerializeToString()
+        for key, data in (("mixed", body), ("garbage", b"\xff")):
+            await app.broker.publish(OutgoingMessage(dlx, queue, data, key, {"event_type": "page_viewed"}), 5)
+        async with asyncio.timeout(30):
+            first = await replay(app.broker, app.topology, SCHEMA)
+            again = await replay(app.broker, app.topology, SCHEMA)
+        assert first == {"messages": 2, "replayed": 1, "still_invalid": 2}
+        assert again == {"messages": 2, "replayed": 0, "still_invalid": 2}
+        assert await app.broker.queue_depth(dlq) == 2
+        assert await app.broker.queue_depth(queue) == 1
+        assert (await drop(app.broker, app.topology, queue=dlq)) == 2
+        assert await app.broker.queue_depth(dlq) == 0
 
 
 @pytest.mark.rabbitmq
@@ -218,7 +250,7 @@ async def test_a_retry_of_a_call_whose_confirms_were_lost_is_stored_once(told_by
         return found
 
     async with running_app(AMQP_URL, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path),
-                           batch_linger_ms=300, **sink) as app:
+                           batch_linger_ms=300, **SOON, **sink) as app:
         publisher = app.pipeline._publisher  # noqa: SLF001
         real = publisher.broker
         publisher.broker = lost = ConfirmsLost(real)
