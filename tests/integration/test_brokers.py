@@ -411,6 +411,7 @@ class TestRabbitMQBroker:
             await eventually(lambda: received == ["m-1", "m-2"])
         finally:
             await broker.close()
+            await delete_namespace(topology)
 
     async def test_confirms_pending_when_the_connection_dies_fail_as_unavailable(
             self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
