@@ -65,7 +65,7 @@ def ensure_running(timeout: float = RECOVERY_S) -> float:
             problem = exc
         if remedies and time.monotonic() - started >= remedies[0][0]:
             _, remedy = remedies.pop(0)
-            seen.append(f"{remedy.__doc__} ({_sockets()}; last error {problem!r})")
+            seen.append(f"{remedy.__doc__} ({_descriptors()}; last error {problem!r})")
             try:
                 remedy()
             except Exception as exc:  # noqa: BLE001 (the next attempt says whether it helped)
@@ -79,7 +79,7 @@ def ensure_running(timeout: float = RECOVERY_S) -> float:
 _gave_up: list[str] = []
 
 
-def _sockets() -> str:
+def _descriptors() -> str:
     try:
         status = rabbitmqctl("status", "--formatter", "json", timeout=20)
         descriptors = json.loads(status).get("file_descriptors", {})
