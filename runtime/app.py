@@ -140,7 +140,7 @@ class App:
                            reuse_port=self.settings.reuse_port or None)
         await site.start()
         self.http_port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001 (port 0: the one bound)
-        _tune_collector(self.sinking)
+        _tune_collector(self.sinking, self.ingesting)
         log.info("eventgen %s: gRPC %s:%d, HTTP %s:%d, broker %s, ClickHouse %s", self.settings.role,
                  self.settings.grpc_host, self.grpc_port, self.settings.http_host, self.http_port,
                  _redact(self.settings.broker_url), _redact(self.settings.clickhouse_url))
@@ -222,14 +222,18 @@ def _redact(url: str) -> str:
     return url
 
 
-def _tune_collector(sinking: bool) -> None:
+def _tune_collector(sinking: bool, ingesting: bool) -> None:
     """What lives from start-up on (modules, the schema, the transformers) leaves the cyclic collector's
     generations, so a full collection no longer scans it. A sink also collects less often: its buffers hold
     many containers (tens of thousands of column lists and tuples) that refcounting frees once they are
     inserted. The youngest generation is collected after 100,000 more containers instead of 700: one scan
     then finds most of a batch's containers already freed instead of rescanning them. Draining a backlog
     (`eventgen bench sink`), collections took about a fifth of a sink's time at the default thresholds; in
-    its first 12 s, 1.5-1.8 s at 10,000 and 0.9-1.3 s at 100,000."""
+    its first 12 s, 1.5-1.8 s at 10,000 and 0.9-1.3 s at 100,000.
+
+    A process that also answers clients (`--role all`) collects after 10,000: a collection holds the event
+    loop, and at 100,000 each took 46-97 ms (`bench e2e` at 6,000 events/s, timed by a `gc.callbacks` hook),
+    over the 50 ms a request may take; at 10,000, 10-20 ms."""
     gc.freeze()
     if sinking:
-        gc.set_threshold(100_000, 20, 20)
+        gc.set_threshold(10_000 if ingesting else 100_000, 20, 20)

@@ -46,7 +46,7 @@ class SinkService:
         self._cancels: list[Callable[[], Awaitable[None]]] = []
 
     async def start(self) -> None:
-        for spec in self._queues:
+        for index, spec in enumerate(self._queues):
             name = spec["name"]
             poison = PoisonHandler(name, self.broker, self.topology, self.schema.transport.StampedBatch, self.metrics)
             # Enough unacked messages to fill a buffered batch, bounded so memory stays flat. A direct sinker
@@ -59,7 +59,7 @@ class SinkService:
                 policy = {**policy, "flush_interval_ms": self._flush_interval_ms}
             sinker = Sinker(name, policy, self.store, self.schema.transformers.COLUMNS, self.breaker, poison,
                             self.metrics, stopping=lambda: self._stopping, window=prefetch * consumers,
-                            lookback_s=self._lookback_s, native=self._native)
+                            lookback_s=self._lookback_s, native=self._native, phase=index / len(self._queues))
             self.sinkers[name] = sinker
             handler = self._handler(name, sinker, poison)
             for _ in range(consumers):

@@ -4,6 +4,7 @@ transformer below it, for types without one and after ClickHouse refused one; th
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from runtime.broker import Topology
@@ -156,3 +157,61 @@ async def test_a_message_whose_events_are_all_stored_is_acked_without_an_insert(
     item = message("page_viewed", ["a", "b", "c"], redelivered=True)
     await write(sink, item)
     assert store.calls == [] and item.delivery.acked
+
+
+class RefusingStore(FakeStore):
+    """Refuses, as ClickHouse refuses bad data, every transformer insert holding the event id `bad`."""
+
+    async def insert(self, table: str, columns: list[Any], names: tuple[str, ...], token: str) -> None:
+        if "bad" in columns[0]:
+            raise StoreError("ClickHouse error 53: type mismatch", retryable=False, code=53)
+        await super().insert(table, columns, names, token)
+
+
+async def test_an_insert_refused_for_one_event_is_split_and_the_rest_stored_from_columns_made_again():
+    store, clock = RefusingStore(), Clock()
+    sink, _ = sinker(store, clock, min_rows=0)
+    broker = FakeBroker()
+    sink._poison._broker = broker  # noqa: SLF001 (to see what is set apart)
+    items = [message(PYTHON_ONLY, ["a", "b"]), message(PYTHON_ONLY, ["bad", "c"]), message(PYTHON_ONLY, ["d"])]
+    await write(sink, *items)
+    # The flush's columns are made once and the messages' own let go; each split makes them again.
+    assert sorted(i for call in store.calls for i in call[2]) == ["a", "b", "c", "d"]
+    assert all(call[0] == "transformer" for call in store.calls)
+    assert [stamped.event_id for stamped in stamped_events(SCHEMA.transport.StampedBatch.FromString(
+        broker.published[0].body))] == ["bad"]
+    assert all(item.delivery.acked for item in items)
+
+
+async def test_interval_flushes_fall_on_each_sinkers_own_phase_of_the_interval():
+    store, clock = FakeStore(), Clock()
+    policy = {"mode": "buffered", "batch_rows": 10_000, "batch_bytes": 1 << 30, "flush_interval_ms": 1_000}
+    sinks = [Sinker(f"q{i}", policy, store, SCHEMA.transformers.COLUMNS, CircuitBreaker(lambda: True),
+                    sinker(store, clock)[0]._poison, Metrics(), phase=phase)  # noqa: SLF001
+             for i, phase in enumerate((0.0, 0.25, 0.5, 1.75))]
+    # The end of the interval the time falls in, on each sinker's grid: never later than one interval on.
+    assert [s._next_slot(10.1) for s in sinks] == [11.0, 10.25, 10.5, 10.75]  # noqa: SLF001
+    assert [s._next_slot(10.25) for s in sinks] == [11.0, 11.25, 10.5, 10.75]  # noqa: SLF001
+    assert sinks[0]._next_slot(10.0) == 11.0  # noqa: SLF001
+    # On the event loop's clock: two sinkers half an interval apart flush half an interval apart.
+    fast = {**policy, "flush_interval_ms": 200}
+    loop = asyncio.get_running_loop()
+    flushed: dict[str, float] = {}
+    pair = [Sinker(name, fast, store, SCHEMA.transformers.COLUMNS, CircuitBreaker(lambda: True),
+                   sinker(store, clock)[0]._poison, Metrics(), phase=phase)  # noqa: SLF001
+            for name, phase in (("early", 0.0), ("late", 0.5))]
+    for sink in pair:
+        original = sink.flush
+
+        async def flush(reason: str, sink: Sinker = sink, original: Any = original) -> None:
+            flushed.setdefault(sink.queue, loop.time())
+            await original(reason)
+
+        sink.flush = flush  # type: ignore[method-assign]
+    for sink, ids in zip(pair, (["a"], ["b"]), strict=True):
+        await sink.add(message(PYTHON_ONLY, ids))
+    while len(flushed) < 2:
+        await asyncio.sleep(0.01)
+    assert abs(flushed["early"] % 0.2) < 0.02 or abs(flushed["early"] % 0.2 - 0.2) < 0.02
+    gap = (flushed["late"] - flushed["early"]) % 0.2
+    assert abs(gap - 0.1) < 0.03, flushed
