@@ -124,8 +124,9 @@ def bench_sink(
     steady = result["steady"]
     typer.echo(f"{result['events_per_s']:,} events/s from RabbitMQ into ClickHouse ({result['backlog_events']:,} "
                f"events in {result['backlog_messages']:,} messages, drained in {result['drain_s']}s); at "
-               f"{steady['events_per_s']:,} events/s, at most {steady['inserts_per_s_per_table_max']} inserts/s "
-               f"per table; lost {result['lost']}, duplicates {result['duplicates']}")
+               f"{steady['events_per_s']:,} events/s, at most {steady['inserts_per_s_per_buffered_table_max']} "
+               f"inserts/s per buffered table ({steady['inserts_per_s_per_table_max']} with the direct ones); "
+               f"lost {result['lost']}, duplicates {result['duplicates']}")
     typer.echo(json.dumps(result))
 
 
