@@ -96,8 +96,9 @@ class Settings(BaseSettings):
     native_inserts: bool = True
     native_insert_min_rows: int = Field(500, ge=0)
     # Inserts in flight at once: each store thread has a ClickHouse client of its own, and the protobuf inserts,
-    # decoded by ClickHouse, run side by side (the embedded engine too). More than one contends for the interpreter
-    # with the event loop: `eventgen bench e2e` embedded acked 9.8k-10.8k events/s with 2, 19.8k-21.5k with 1.
+    # decoded by ClickHouse, run side by side (the embedded engine too). The sink alone drains faster with 2-3;
+    # sharing two cores with ingest and RabbitMQ it goes slower (`bench e2e` on RabbitMQ: 24.4k-25.3k sustained
+    # events/s with 2, 27.7k-29.4k with 1), and embedded more so (32.7k acked with 2, 51.8k with 1).
     store_threads: int = Field(1, gt=0)
     drain_timeout_s: float = Field(20.0, gt=0)
     log_json: bool = False
