@@ -32,17 +32,16 @@ _INSERTS = "eventgen_insert_seconds_count"
 _ROWS = "eventgen_rows_inserted_total"
 
 
-def direct_tables(schema: GeneratedSchema) -> set[str]:
-    """The tables fed by direct-mode queues."""
-    return {schema.transformers.TABLES[t] for q in schema.topology["queues"] if q["sink"]["mode"] == "direct"
-            for t in q["event_types"]}
+def direct_event_types(schema: GeneratedSchema) -> set[str]:
+    """The event types of direct-mode queues (one insert per message, for low-volume events)."""
+    return {t for q in schema.topology["queues"] if q["sink"]["mode"] == "direct" for t in q["event_types"]}
 
 
 def volume_mix(schema: GeneratedSchema, direct_share: float) -> tuple[str, ...]:
     """The gRPC event types in the proportions the schema declares: a type on a direct-mode queue (one
     insert per message, for low-volume events) gets `direct_share` of the events a buffered type gets."""
     types = grpc_event_types(schema)
-    direct = {t for q in schema.topology["queues"] if q["sink"]["mode"] == "direct" for t in q["event_types"]}
+    direct = direct_event_types(schema)
     if direct_share >= 1 or not direct:
         return types
     every = max(1, round(1 / direct_share))
@@ -122,7 +121,7 @@ def run_sink_bench(schema: GeneratedSchema, amqp_url: str, *, events: int, clien
         busiest = sorted(per_table.items(), key=lambda item: -item[1])
         # The target (at most one insert per second per table) is the buffered policy's; a direct queue inserts
         # each message as it comes, by design.
-        direct = direct_tables(schema)
+        direct = {schema.transformers.TABLES[t] for t in direct_event_types(schema)}
         buffered = [rate for table, rate in busiest if table not in direct]
         result["steady"] = {
             "rate_events_per_s": steady_rate, "seconds": round(load.seconds, 2),
