@@ -14,6 +14,8 @@ from .metrics import Metrics
 __all__ = ["QueueDepth", "QueueDepths"]
 
 log = logging.getLogger("eventgen.queues")
+# How long stopping waits for a poll in progress before cancelling it.
+_STOP_GRACE = 10.0
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class QueueDepths:
         self._metrics = metrics
         self._interval = interval
         self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     async def poll(self) -> list[QueueDepth]:
         """Every queue's depths, now. Raises BrokerUnavailable when the broker is not connected."""
@@ -45,6 +48,8 @@ class QueueDepths:
             raise BrokerUnavailable("the broker is not connected, so queue depths are unknown")
         depths = []
         for queue, dead_letter_queue in self._queues:
+            if self._stopping.is_set():  # the service is stopping: what is known so far
+                break
             ready = dead = None
             error = ""
             try:
@@ -62,17 +67,28 @@ class QueueDepths:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="eventgen-queue-depths")
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             try:
                 await self.poll()
             except BrokerUnavailable:
                 pass  # the broker's own connection logs say why; the gauges keep their last values
             except Exception:
                 log.exception("polling the queue depths failed", extra={"component": "queues"})
-            await asyncio.sleep(self._interval)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._interval):
+                    await self._stopping.wait()
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+    async def stop(self, grace: float = _STOP_GRACE) -> None:
+        """Ends the polling after the call in progress, rather than cancelling it: aiormq closes the channel of a
+        cancelled call, and a cancel that lands while that channel closes can leave RabbitMQ seeing a frame on a
+        closed channel, which closes the whole connection (CHANNEL_ERROR). Bounded: after `grace` seconds the
+        call is cancelled, and waited for no longer than that again."""
+        self._stopping.set()
+        task, self._task = self._task, None
+        if task is None:
+            return
+        if not (await asyncio.wait({task}, timeout=grace))[0]:
+            task.cancel()
+            if not (await asyncio.wait({task}, timeout=grace))[0]:
+                log.warning("a queue-depth call did not end within %.0fs of being cancelled; leaving it",
+                            2 * grace, extra={"component": "queues"})

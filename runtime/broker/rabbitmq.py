@@ -184,7 +184,9 @@ class RabbitMQBroker:
         await asyncio.gather(*(consumer.cancel() for consumer in list(self._consumers)))
         if self._supervisor is not None:
             self._supervisor.cancel()
-            await asyncio.gather(self._supervisor, return_exceptions=True)
+            # Bounded: a cancelled aiormq call can wait on a connection that is already gone.
+            if not (await asyncio.wait({self._supervisor}, timeout=_CLOSE_TIMEOUT))[0]:
+                self._log.warning("the RabbitMQ supervisor did not stop within %.0fs; leaving it", _CLOSE_TIMEOUT)
         await self._publisher.close()
         if self._deliveries is not None:
             await self._deliveries.close(_CLOSE_TIMEOUT)
@@ -213,7 +215,7 @@ class RabbitMQBroker:
         finally:
             if not channel.is_closed:
                 with contextlib.suppress(*_LOST):
-                    await channel.close()
+                    await channel.close(timeout=_CONNECT_TIMEOUT)
 
     async def _supervise(self) -> None:
         while not self._closing:
