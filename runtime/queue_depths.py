@@ -90,5 +90,5 @@ class QueueDepths:
         if not (await asyncio.wait({task}, timeout=grace))[0]:
             task.cancel()
             if not (await asyncio.wait({task}, timeout=grace))[0]:
-                log.warning("a queue-depth call did not end within %.0fs of being cancelled; leaving it",
-                            2 * grace, extra={"component": "queues"})
+                log.warning("a queue-depth call did not end %.0fs after being cancelled; leaving it", grace,
+                            extra={"component": "queues"})
