@@ -100,7 +100,8 @@ class App:
         self._status.set(False)
         self._watcher = asyncio.get_running_loop().create_task(self._watch_broker())
         if self.sinking:
-            self.store = Store(self.settings.clickhouse_url, threads=self.settings.store_threads)
+            self.store = Store(self.settings.clickhouse_url, threads=self.settings.store_threads,
+                               nice=self.settings.store_nice)
             await self.store.start()
             self._stack.push_async_callback(self.store.close)
             await self._migrate()

@@ -100,6 +100,10 @@ class Settings(BaseSettings):
     # sharing two cores with ingest and RabbitMQ it goes slower (`bench e2e` on RabbitMQ: 24.4k-25.3k sustained
     # events/s with 2, 27.7k-29.4k with 1), and embedded more so (32.7k acked with 2, 51.8k with 1).
     store_threads: int = Field(1, gt=0)
+    # How much lower the CPU priority (niceness) of the store's threads is than the process's, and with them that of
+    # the embedded engine's own (its query and merge threads start from them): inserts can wait, the broker holds
+    # what they have not taken, while a client waits on every Dispatch call. 0: the same priority.
+    store_nice: int = Field(10, ge=0, le=19)
     drain_timeout_s: float = Field(20.0, gt=0)
     log_json: bool = False
     # uvloop (faster) or asyncio (the standard library's loop).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -25,11 +26,14 @@ class Store:
     between threads; the embedded engine takes several handles to its one folder and runs their queries side by
     side), so inserts into different tables overlap."""
 
-    def __init__(self, url: str, *, probe_interval: float = 1.0, threads: int = 1) -> None:
+    def __init__(self, url: str, *, probe_interval: float = 1.0, threads: int = 1, nice: int = 0) -> None:
         self.url = url
         self.where = describe(url)
         self._probe_interval = probe_interval
-        self._executor = ThreadPoolExecutor(threads, thread_name_prefix="eventgen-store")
+        # The threads run at `nice` below the process's priority; the embedded engine's threads, started from them
+        # (chDB is loaded, and its client opened, on a store thread), inherit it.
+        self._executor = ThreadPoolExecutor(threads, thread_name_prefix="eventgen-store", initializer=_lower_priority,
+                                            initargs=(nice,))
         # Per thread: its client and its insert contexts (one per table and column list: the column types are read
         # once, not before every insert), of the current generation of clients.
         self._threads: dict[int, _ThreadClient] = {}
@@ -213,6 +217,17 @@ class _InsertContext:
             data.clear()
             context.data = None
             context.insert_exception = None  # a failed insert leaves its error here for the next one to raise
+
+
+def _lower_priority(nice: int) -> None:
+    """Lowers the calling thread's CPU priority by `nice` (on Linux a thread has a niceness of its own)."""
+    if nice <= 0 or not hasattr(os, "setpriority"):
+        return
+    thread = threading.get_native_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + nice))
+    except OSError as exc:  # a sandbox may refuse it: the store works the same, at the process's priority
+        log.warning("could not lower the store threads' CPU priority: %s", exc, extra={"component": "store"})
 
 
 def _quote(table: str) -> str:

@@ -46,6 +46,16 @@ def port_taken(port: int) -> bool:
     return False
 
 
+def thread_niceness(pid: int) -> dict[str, set[int]]:
+    """The nice values of a process's threads, by thread name (its main thread: MAIN)."""
+    found: dict[str, set[int]] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        name = "MAIN" if task.name == str(pid) else (task / "comm").read_text().strip()
+        found.setdefault(name, set()).add(int(fields[16]))
+    return found
+
+
 def get_json(url: str) -> Any:
     with urllib.request.urlopen(url, timeout=30) as answer:
         return json.loads(answer.read())
@@ -89,6 +99,10 @@ def test_the_readme_command_takes_traffic_from_send_and_grpcio_into_clickhouse(t
         started = log.read_text()
         assert f"gRPC 127.0.0.1:{grpc_port}, HTTP 127.0.0.1:{http_port}, broker memory://" in started
         assert f"ClickHouse chdb://{tmp_path.resolve()}/data/clickhouse" in started
+        # The embedded engine works at a lower CPU priority than the event loop that answers the clients.
+        niceness = thread_niceness(service.pid)
+        own = niceness.pop("MAIN")
+        assert niceness["MergeMutate"] == niceness["BgSchPool"] == {min(19, min(own) + 10)}, niceness
 
         sent = subprocess.run([EVENTGEN, "send", "--events", str(SENT), "--batch", "50", "--json"], cwd=tmp_path,
                               env=env, capture_output=True, text=True, timeout=180)

@@ -4,6 +4,8 @@ freed once inserted, and still right after the table changes."""
 from __future__ import annotations
 
 import gc
+import os
+import threading
 import uuid
 import weakref
 
@@ -110,3 +112,17 @@ async def test_every_generated_column_type_is_stored_unchanged(store):
     expected = [tuple(v.hex().upper() if isinstance(v, bytes) else v for v in row)
                 for row in zip(*(values for _, values in _KINDS.values()), strict=True)]
     assert stored == expected
+
+
+async def test_the_store_threads_run_at_the_lower_priority_they_are_given(tmp_path):
+    def niceness(client: object) -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    for nice, expected in ((7, min(19, own + 7)), (0, own)):
+        store = Store(clickhouse_url(tmp_path), probe_interval=60, nice=nice)
+        await store.start()
+        try:
+            assert await store.with_client(niceness) == expected
+        finally:
+            await store.close()
