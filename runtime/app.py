@@ -52,7 +52,8 @@ def make_broker(settings: Settings, topology: Topology) -> Broker:
         return MemoryBroker(topology)
     from .broker.rabbitmq import RabbitMQBroker
 
-    return RabbitMQBroker(settings.broker_url, topology)
+    return RabbitMQBroker(settings.broker_url, topology, compression=settings.broker_compression,
+                          max_held_bytes=settings.sink_max_held_mb * 1024 * 1024)
 
 
 class App:

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     clickhouse_url: str = ""
     # Prefixes every exchange and queue name: several deployments (or tests) on one broker.
     namespace: str = ""
+    # Message bodies on RabbitMQ as LZ4 frames (content-encoding lz4), a third of the bytes, or "none": as they are,
+    # for consumers that read the queues and cannot decompress. The sink reads either.
+    broker_compression: Literal["lz4", "none"] = "lz4"
 
     grpc_host: str = "127.0.0.1"
     grpc_port: int = Field(50051, ge=0, le=65535)
@@ -87,6 +90,10 @@ class Settings(BaseSettings):
     # window is split among its tables, so a larger one makes larger inserts, each cheaper per row
     # (`eventgen bench insert`): 500 drained a backlog 1.24-1.51x faster than 200 (`eventgen bench sink`).
     sink_prefetch: int = Field(500, gt=0)
+    # The most the sink holds of message bodies not yet stored, over all its queues, in MiB: past it, it reads no
+    # more from RabbitMQ until some are stored (prefetch counts messages, and a message may carry up to
+    # batch_max_events events). 0: no bound but the prefetch.
+    sink_max_held_mb: int = Field(64, ge=0)
     # Overrides every buffered queue's flush_interval_ms from the schema (0: each queue's own), e.g. a short one
     # where rows should show up soon after they come, at the cost of more, smaller inserts.
     sink_flush_interval_ms: int = Field(0, ge=0)

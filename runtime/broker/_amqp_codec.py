@@ -158,17 +158,18 @@ class Properties:
     content_type: str = ""
     headers: dict[str, Any] | None = None
     message_id: str = ""
+    content_encoding: str = ""
 
 
 def read_properties(payload: bytes) -> Properties:
     """A content header frame's payload (class 60: basic)."""
     _, _, body_size, flags = _HEADER_HEAD.unpack_from(payload, 0)
     position = _HEADER_HEAD.size
-    content_type, headers, message_id = "", None, ""
+    content_type, content_encoding, headers, message_id = "", "", None, ""
     if flags & 0x8000:
         content_type, position = read_shortstr(payload, position)
-    if flags & 0x4000:  # content-encoding
-        _, position = read_shortstr(payload, position)
+    if flags & 0x4000:
+        content_encoding, position = read_shortstr(payload, position)
     if flags & 0x2000:
         headers, position = read_table(payload, position)
     position += (1 if flags & 0x1000 else 0) + (1 if flags & 0x0800 else 0)  # delivery-mode, priority
@@ -177,4 +178,4 @@ def read_properties(payload: bytes) -> Properties:
             _, position = read_shortstr(payload, position)
     if flags & 0x0080:
         message_id, position = read_shortstr(payload, position)
-    return Properties(body_size, content_type, headers, message_id)
+    return Properties(body_size, content_type, headers, message_id, content_encoding)

@@ -48,10 +48,19 @@ def _close_reason(payload: bytes) -> str:
 
 
 class AmqpConnection(asyncio.Protocol):
-    """One TCP (or TLS) connection to RabbitMQ; `open` connects and completes the handshake."""
+    """One TCP (or TLS) connection to RabbitMQ; `open` connects and completes the handshake.
 
-    def __init__(self, url: URL, name: str, on_lost: Callable[[], None]) -> None:
+    A consumer's prefetch bounds its unacked messages, not their bytes: a queue of large messages (up to
+    batch_max_events events each) would fill a window of hundreds of them, and a sink with many queues and a slow
+    store would hold them all. So the connection counts the bytes of the deliveries its consumers hold (`hold`,
+    `release`), and past `max_held_bytes` stops reading from the socket until enough are settled: RabbitMQ's sends
+    then wait in TCP's buffers, and the rest stays in the queues."""
+
+    def __init__(self, url: URL, name: str, on_lost: Callable[[], None], max_held_bytes: int = 0) -> None:
         self._url = url
+        self._max_held = max_held_bytes
+        self._held = 0
+        self._paused = False
         self._name = name
         self._on_lost = on_lost
         self._reader = FrameReader()
@@ -69,11 +78,11 @@ class AmqpConnection(asyncio.Protocol):
         self.close_reason = ""
 
     @classmethod
-    async def open(cls, url: str, *, name: str, timeout: float,
-                   on_lost: Callable[[], None] = lambda: None) -> AmqpConnection:
+    async def open(cls, url: str, *, name: str, timeout: float, on_lost: Callable[[], None] = lambda: None,
+                   max_held_bytes: int = 0) -> AmqpConnection:
         parsed = URL(url)
         secure = parsed.scheme == "amqps"
-        connection = cls(parsed, name, on_lost)
+        connection = cls(parsed, name, on_lost, max_held_bytes)
         loop = asyncio.get_running_loop()
         async with asyncio.timeout(timeout):
             await loop.create_connection(lambda: connection, parsed.host or "localhost",
@@ -89,6 +98,30 @@ class AmqpConnection(asyncio.Protocol):
     @property
     def closed(self) -> bool:
         return self._closed.done()
+
+    @property
+    def held_bytes(self) -> int:
+        """Bytes of the deliveries consumers hold, not yet acked or rejected."""
+        return self._held
+
+    @property
+    def reading(self) -> bool:
+        """False while the held deliveries are over `max_held_bytes` and the socket is not read."""
+        return not self._paused
+
+    def hold(self, size: int) -> None:
+        self._held += size
+        if self._max_held and self._held > self._max_held and not self._paused and self._transport is not None:
+            self._paused = True
+            self._transport.pause_reading()
+
+    def release(self, size: int) -> None:
+        self._held -= size
+        if self._paused and self._held <= self._max_held:
+            self._paused = False
+            self._last_received = self._loop.time()  # nothing was read meanwhile: heartbeats are counted anew
+            if self._transport is not None and not self._transport.is_closing():
+                self._transport.resume_reading()
 
     # asyncio.Protocol
 
@@ -186,7 +219,7 @@ class AmqpConnection(asyncio.Protocol):
         while True:
             await asyncio.sleep(interval)
             now = self._loop.time()
-            if now - self._last_received > 2 * self._heartbeat:
+            if not self._paused and now - self._last_received > 2 * self._heartbeat:
                 self.close_reason = f"no heartbeat from RabbitMQ for {now - self._last_received:.0f}s"
                 self.abort()
                 return
@@ -207,6 +240,19 @@ class AmqpConnection(asyncio.Protocol):
 
     def forget(self, number: int) -> None:
         self._channels.pop(number, None)
+
+    def held(self, size: int) -> Callable[[], None]:
+        """Counts `size` bytes held until the returned function is called (once)."""
+        self.hold(size)
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                self.release(size)
+
+        return release
 
     def abort(self) -> None:
         if self._transport is not None:
@@ -290,6 +336,10 @@ class AmqpChannel:
 
     async def cancel(self, tag: str, timeout: float) -> None:
         await self.call(codec.method(self.number, *_CANCEL, codec.shortstr(tag) + b"\0"), _CANCEL_OK, timeout)
+
+    def held(self, size: int) -> Callable[[], None]:
+        """Counts a delivery's `size` bytes toward the connection's bound until the returned function is called."""
+        return self._connection.held(size)
 
     def ack(self, delivery_tag: int) -> None:
         if self.closed:

@@ -32,6 +32,8 @@ class Delivery(Protocol):
     """One message handed to a consumer; it must be acked or rejected exactly once."""
 
     body: bytes
+    # Why the body is not as it was published (a content-encoding that cannot be undone), else None.
+    body_error: str | None
     message_id: str
     headers: Mapping[str, object]
     routing_key: str

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 
 from ._base import Delivery
+from ._body import UndecodableBody, decode_body
 
 __all__ = ["HandlerTasks", "TrackedDelivery"]
 
@@ -14,12 +15,18 @@ __all__ = ["HandlerTasks", "TrackedDelivery"]
 class TrackedDelivery:
     """A delivery that refuses a second ack or reject and tells its consumer once it is settled."""
 
-    __slots__ = ("body", "message_id", "headers", "routing_key", "content_type", "redelivered", "delivery_count",
-                 "_settled", "_on_settled")
+    __slots__ = ("body", "body_error", "message_id", "headers", "routing_key", "content_type", "redelivered",
+                 "delivery_count", "_settled", "_on_settled")
 
     def __init__(self, *, body: bytes, message_id: str, headers: Mapping[str, object], routing_key: str,
-                 content_type: str, redelivered: bool, delivery_count: int,
+                 content_type: str, redelivered: bool, delivery_count: int, content_encoding: str = "",
                  on_settled: Callable[[], None] | None = None) -> None:
+        # The body as it was published (_body.py); one that cannot be decompressed stays as it came, with the reason.
+        self.body_error: str | None = None
+        try:
+            body = decode_body(body, content_encoding)
+        except UndecodableBody as exc:
+            self.body_error = str(exc)
         self.body = body
         self.message_id = message_id
         self.headers = headers

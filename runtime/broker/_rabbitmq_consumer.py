@@ -40,7 +40,7 @@ class RabbitMQDelivery(TrackedDelivery):
         count = headers.get("x-delivery-count", 0)
         super().__init__(body=message.body, message_id=message.message_id or "", headers=headers,
                          routing_key=message.routing_key or "", content_type=message.content_type or "",
-                         redelivered=bool(message.redelivered),
+                         content_encoding=message.content_encoding or "", redelivered=bool(message.redelivered),
                          delivery_count=count if isinstance(count, int) else 0, on_settled=on_settled)
         self._message = message
 
@@ -62,18 +62,25 @@ class RabbitMQDelivery(TrackedDelivery):
 
 
 class ConsumedDelivery(TrackedDelivery):
-    """A message delivered to a consumer; its ack or reject goes out on the channel it came on."""
+    """A message delivered to a consumer; its ack or reject goes out on the channel it came on. Its body counts
+    toward the connection's bound on held bytes until then."""
 
-    __slots__ = ("_channel", "_tag")
+    __slots__ = ("_channel", "_tag", "_release")
 
     def __init__(self, channel: AmqpChannel, tag: int, redelivered: bool, routing_key: str, properties: Properties,
                  body: bytes, on_settled: Callable[[], None]) -> None:
         headers = properties.headers or {}
         count = headers.get("x-delivery-count", 0)
         super().__init__(body=body, message_id=properties.message_id, headers=headers, routing_key=routing_key,
-                         content_type=properties.content_type, redelivered=redelivered,
+                         content_type=properties.content_type, content_encoding=properties.content_encoding,
+                         redelivered=redelivered,
                          delivery_count=count if isinstance(count, int) else 0, on_settled=on_settled)
         self._channel, self._tag = channel, tag
+        self._release = channel.held(len(self.body))
+
+    def _notify(self) -> None:
+        self._release()
+        super()._notify()
 
     async def _ack(self) -> None:
         try:

@@ -18,6 +18,7 @@ from aiormq.abc import ChannelFrame
 
 from ._amqp_frames import publish_frames
 from ._base import OutgoingMessage
+from ._body import encode_body
 
 __all__ = ["CoalescingPublisher"]
 
@@ -25,7 +26,9 @@ __all__ = ["CoalescingPublisher"]
 class CoalescingPublisher:
     """Collects the publishes of one loop iteration and writes them together."""
 
-    def __init__(self) -> None:
+    def __init__(self, encoding: str = "") -> None:
+        # How bodies are compressed on the wire (_body.py): "lz4", or "none" for as they are.
+        self._encoding = encoding
         self._pending: list[tuple[Any, OutgoingMessage, asyncio.Future[Any]]] = []
         self._flushing: asyncio.Task[None] | None = None
 
@@ -49,7 +52,7 @@ class CoalescingPublisher:
                 for channel, message, confirmation in pending:
                     by_channel.setdefault(id(channel), (channel, []))[1].append((message, confirmation))
                 for channel, items in by_channel.values():
-                    await _write(channel, items)
+                    await _write(channel, items, self._encoding)
         finally:
             self._flushing = None
 
@@ -62,7 +65,7 @@ class CoalescingPublisher:
         self._pending.clear()
 
 
-async def _write(channel: Any, items: list[tuple[OutgoingMessage, asyncio.Future[Any]]]) -> None:
+async def _write(channel: Any, items: list[tuple[OutgoingMessage, asyncio.Future[Any]]], encoding: str) -> None:
     registered: list[int] = []
     try:
         async with channel.lock:  # raises ChannelInvalidStateError once the channel is closed
@@ -76,9 +79,10 @@ async def _write(channel: Any, items: list[tuple[OutgoingMessage, asyncio.Future
                 channel.message_id_delivery_tag[message.message_id] = tag
                 confirmation.add_done_callback(partial(_forget, channel, message.message_id, tag))
                 registered.append(tag)
+                body, content_encoding = encode_body(message.body, encoding)
                 payload.append(publish_frames(channel.number, channel.max_content_size, message.exchange,
-                                              message.routing_key, message.body, message.message_id,
-                                              message.content_type, message.headers))
+                                              message.routing_key, body, message.message_id,
+                                              message.content_type, message.headers, content_encoding))
             if payload:
                 await channel.write_queue.put(ChannelFrame(payload=b"".join(payload), should_close=False))
                 registered.clear()  # written: from here only the broker settles them

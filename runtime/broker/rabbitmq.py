@@ -22,6 +22,7 @@ from yarl import URL
 
 from ._amqp_connection import AmqpConnection
 from ._base import BrokerUnavailable, Delivery, OutgoingMessage, PublishRejected
+from ._body import LZ4
 from ._rabbitmq_consumer import RabbitMQConsumer, RabbitMQDelivery
 from ._rabbitmq_publisher import CoalescingPublisher
 from .topology import Topology
@@ -43,7 +44,8 @@ class RabbitMQBroker:
     again, whenever it or one of their channels is lost."""
 
     def __init__(self, url: str, topology: Topology, *, reconnect_interval: float = 1.0,
-                 connection_name: str = "eventgen", logger: logging.Logger = _log) -> None:
+                 connection_name: str = "eventgen", logger: logging.Logger = _log, compression: str = LZ4,
+                 max_held_bytes: int = 0) -> None:
         self._url = url
         self._where = str(URL(url).with_password("***")) if URL(url).password else url
         self._topology = topology
@@ -63,7 +65,9 @@ class RabbitMQBroker:
         self._poke = asyncio.Event()
         self._up = asyncio.Event()
         self._closing = False
-        self._publisher = CoalescingPublisher()
+        self._publisher = CoalescingPublisher(compression)
+        # The most bytes of deliveries the consumers hold before their connection stops reading (0: no bound).
+        self._max_held_bytes = max_held_bytes
         # Connections lost and remade since start (for metrics).
         self.reconnects = 0
 
@@ -265,7 +269,8 @@ class RabbitMQBroker:
                     self._log.warning("lost the consumers' connection to RabbitMQ at %s (%s); connecting again",
                                       self._where, self._deliveries.close_reason)
                 self._deliveries = await AmqpConnection.open(self._url, name=f"{self._connection_name} consumers",
-                                                             timeout=_CONNECT_TIMEOUT, on_lost=self._poke.set)
+                                                             timeout=_CONNECT_TIMEOUT, on_lost=self._poke.set,
+                                                             max_held_bytes=self._max_held_bytes)
             for consumer in list(self._consumers):
                 try:
                     await consumer.ensure_subscribed(self._deliveries)

@@ -95,10 +95,17 @@ class Transformed:
         return bool(headers) and (REPLAY_HEADER in headers or MAYBE_STORED_HEADER in headers)
 
 
+def decode_delivery(schema: GeneratedSchema, delivery: Delivery) -> Any:
+    """A message's StampedBatch. Raises ValueError when its body could not be decompressed or is no batch."""
+    if delivery.body_error is not None:
+        raise ValueError(delivery.body_error)
+    return decode_batch(schema.transport, delivery.body)
+
+
 def transform_delivery(schema: GeneratedSchema, delivery: Delivery, pii_key: bytes) -> Transformed:
     """Decodes a message; its rows are made when it is written. Raises ValueError when the message itself is
     not a batch this schema knows."""
-    batch = decode_batch(schema.transport, delivery.body)
+    batch = decode_delivery(schema, delivery)
     transformer = schema.transformers.TRANSFORMERS.get(batch.event_type)
     if transformer is None:
         raise ValueError(f"event type {batch.event_type!r} is not in this schema")

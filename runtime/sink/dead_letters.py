@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from ..broker import Broker, Delivery, OutgoingMessage, Topology
 from ..generated import GeneratedSchema
-from ..transport import decode_batch, select_events
-from .batch import REPLAY_HEADER
+from ..transport import select_events
+from .batch import REPLAY_HEADER, decode_delivery
 from .poison import ERROR_HEADER
 
 __all__ = ["DeadLetterSummary", "drop", "list_dead_letters", "replay"]
@@ -58,7 +58,7 @@ async def list_dead_letters(broker: Broker, topology: Topology, schema: Generate
             summary.messages += 1
             summary.errors[str((delivery.headers or {}).get(ERROR_HEADER, "(no error recorded)"))[:200]] += 1
             try:
-                batch = decode_batch(schema.transport, delivery.body)
+                batch = decode_delivery(schema, delivery)
                 events = len(batch.events)
                 summary.event_types[batch.event_type] += events
                 summary.events += events
@@ -83,7 +83,7 @@ async def replay(broker: Broker, topology: Topology, schema: GeneratedSchema, *,
         async for delivery in _present(broker, name, None if limit is None else limit - counts["messages"]):
             counts["messages"] += 1
             try:
-                batch = decode_batch(schema.transport, delivery.body)
+                batch = decode_delivery(schema, delivery)
                 transformer = schema.transformers.TRANSFORMERS[batch.event_type]
                 events = len(batch.events)
             except Exception:

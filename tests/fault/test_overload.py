@@ -19,9 +19,9 @@ OVERLOAD_S = 60
 FACTOR = 10
 # Each eventgen process stays under this much resident memory (its peak, VmHWM) under any load, with the
 # default settings. The sink embeds the ClickHouse engine (about 400 MB on its own once the tables are
-# written) and holds up to sink_prefetch (500) messages a consumer, each up to max_message_bytes: under a
-# backlog of large messages it reached 1.0-1.5 GB in three runs with a prefetch of 200 (the faster ingest
-# accepted, the more), and 1.2 GB with 500.
+# written) and holds up to sink_prefetch (500) messages a consumer, at most sink_max_held_mb (64) of bodies in
+# all. Without that bound, a sink whose store fell behind (its threads at a lower priority than ingest's) held
+# windows of 500-event messages and grew to 2.6-3.1 GB; with it, 0.9 GB.
 RSS_BOUND_MB = {"ingest": 400, "sink": 2048}
 # After the overload, calls answered a second at the normal load, as a share of those before it: the sink is
 # still working off the backlog RabbitMQ holds on the same 2 cores.

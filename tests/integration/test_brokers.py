@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import aio_pika
+import lz4.frame
 import pytest
 
 from runtime.broker import (
@@ -150,6 +151,7 @@ class TestBroker:
         received: list[str] = []
 
         async def handler(delivery: Delivery) -> None:
+            assert delivery.body == route.message(int(delivery.message_id[2:])).body  # as published
             received.append(delivery.message_id)
             await delivery.ack()
 
@@ -342,7 +344,79 @@ class TestRabbitMQBroker:
             assert message.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
             assert (message.message_id, message.content_type) == ("m-1", "application/x-protobuf")
             assert message.headers["x-eventgen-test"] == "h-1"
+            # The body is an LZ4 frame, as its content-encoding says.
+            assert message.content_encoding == "lz4" and len(message.body) < len(route.message(1).body)
+            assert lz4.frame.decompress(message.body) == route.message(1).body
             await message.ack()
+
+    async def test_consumers_stop_reading_past_the_held_bytes_bound_and_go_on_as_messages_are_settled(
+            self, topology: Topology, route: Route) -> None:
+        size, total, bound = 100_000, 40, 1_000_000
+        broker = RabbitMQBroker(AMQP_URL, topology, reconnect_interval=0.5, max_held_bytes=bound)
+        await broker.start()
+        try:
+            assert await broker.wait_connected(WAIT)
+            # Incompressible bodies, so the socket carries them whole.
+            await asyncio.gather(*(broker.publish(route.message(n, body=os.urandom(size)), timeout=WAIT)
+                                   for n in range(total)))
+            held: list[Delivery] = []
+
+            async def handler(delivery: Delivery) -> None:
+                held.append(delivery)  # settled later, as a sinker does once the rows are stored
+
+            cancel = await broker.consume(route.queue, total, handler)  # the prefetch alone would take them all
+            await eventually(lambda: len(held) >= bound // size)
+            await asyncio.sleep(1.0)
+            connection = broker._deliveries
+            assert connection is not None and not connection.reading
+            # Past the bound by at most what one read of the socket brought.
+            assert bound < connection.held_bytes <= bound + 3 * 131_072 and len(held) < total / 2, len(held)
+            settled = 0
+            while settled < total:
+                await eventually(lambda done=settled: len(held) > done)
+                batch, settled = held[settled:], len(held)
+                for delivery in batch:
+                    await delivery.ack()
+            await cancel()
+            assert connection.held_bytes == 0 and connection.reading
+            assert sorted(d.message_id for d in held) == sorted(f"m-{n}" for n in range(total))
+        finally:
+            await broker.close()
+            await delete_namespace(topology)
+
+    async def test_bodies_go_as_they_are_without_compression_and_any_producers_are_read(
+            self, topology: Topology, route: Route) -> None:
+        broker = RabbitMQBroker(AMQP_URL, topology, reconnect_interval=0.5, compression="none")
+        await broker.start()
+        try:
+            assert await broker.wait_connected(WAIT)
+            await broker.publish(route.message(1), timeout=WAIT)
+            async with await aio_pika.connect(AMQP_URL) as connection:
+                channel = await connection.channel()
+                queue = await channel.declare_queue(route.queue, passive=True)
+                message = await queue.get(timeout=WAIT)
+                assert (message.content_encoding, message.body) == (None, route.message(1).body)
+                await message.ack()
+                # Another producer's messages: plain, compressed, and compressed wrongly.
+                for n, (body, encoding) in enumerate([(b"plain", None), (lz4.frame.compress(b"packed"), "lz4"),
+                                                      (b"not an lz4 frame at all", "lz4")]):
+                    await channel.default_exchange.publish(
+                        aio_pika.Message(body, message_id=f"other-{n}", content_encoding=encoding), route.queue)
+            received: dict[str, tuple[bytes, str | None]] = {}
+
+            async def handler(delivery: Delivery) -> None:
+                received[delivery.message_id] = (delivery.body, delivery.body_error)
+                await delivery.ack()
+
+            cancel = await broker.consume(route.queue, 10, handler)
+            await eventually(lambda: len(received) == 3)
+            await cancel()
+            assert received["other-0"] == (b"plain", None) and received["other-1"] == (b"packed", None)
+            body, error = received["other-2"]
+            assert body == b"not an lz4 frame at all" and "is not an LZ4 frame" in (error or "")
+        finally:
+            await broker.close()
+            await delete_namespace(topology)
 
     async def test_reconnects_and_resumes_consuming_after_the_server_closes_the_connection(
             self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:

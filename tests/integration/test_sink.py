@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import os
 
+import aio_pika
+import lz4.frame
 import pytest
 from grpclib.const import Status
 from grpclib.exceptions import GRPCError
@@ -150,6 +152,43 @@ async def test_events_the_transformer_refuses_are_set_apart_and_the_rest_stored(
         summaries = await list_dead_letters(app.broker, app.topology, SCHEMA, queue=dlq)
         assert sum(summary.events for summary in summaries) == 2
         assert all("DecodeError" in error for summary in summaries for error in summary.errors)
+
+
+@pytest.mark.rabbitmq
+async def test_messages_from_any_producer_compressed_or_not_are_stored_and_a_broken_frame_dead_lettered(
+        namespace, tmp_path):
+    """eventgen publishes LZ4 frames (content-encoding lz4); another producer's plain or compressed batches are
+    stored alike, and a body its content-encoding misdescribes goes to the dead-letter queue saying so."""
+    now = 1_767_225_600_000_000
+
+    def body(event_id: str) -> bytes:
+        batch = Batch()
+        batch.events.add(event_id=event_id).page_viewed.url = f"/{event_id}"
+        stamped = [StampedEvent(event_id, now, now, None, batch.events[0].SerializeToString())]
+        return make_batch(SCHEMA.transport.StampedBatch, "page_viewed", stamped).SerializeToString()
+
+    async with running_app(AMQP_URL, namespace, role="all", clickhouse_url=clickhouse_url(tmp_path), **SOON) as app:
+        queue = app.topology.queue_of("page_viewed")
+        async with await aio_pika.connect(AMQP_URL) as connection:
+            channel = await connection.channel()
+            for key, data, encoding in (("plain", body("ce-plain"), None),
+                                        ("packed", lz4.frame.compress(body("ce-packed")), "lz4"),
+                                        ("broken", body("ce-broken"), "lz4")):
+                await channel.default_exchange.publish(
+                    aio_pika.Message(data, message_id=key, content_encoding=encoding,
+                                     delivery_mode=aio_pika.DeliveryMode.PERSISTENT), queue)
+
+        async def settled() -> bool:
+            return await app.broker.queue_depth(queue + ".dlq") == 1 and await count(
+                app, "events.page_viewed", "event_id LIKE 'ce-%'") == 2
+
+        assert await wait_for(settled, 30), "the plain and packed batches were not stored, or the broken not set apart"
+        rows = await app.store.query("SELECT event_id FROM events.page_viewed WHERE event_id LIKE 'ce-%' ORDER BY 1")
+        assert rows == [("ce-packed",), ("ce-plain",)]
+        dead = await app.broker.get(queue + ".dlq", timeout=5)
+        assert dead is not None and dead.message_id == "broken"
+        assert "is not an LZ4 frame" in str(dead.headers[ERROR_HEADER])
+        await dead.ack()
 
 
 @pytest.mark.rabbitmq

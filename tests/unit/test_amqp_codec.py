@@ -47,6 +47,14 @@ def test_a_delivery_cut_anywhere_reads_back_whole(step):
     assert read.headers == expected
 
 
+def test_the_content_encoding_is_read():
+    properties = commands.Basic.Properties(content_type="application/x-protobuf", content_encoding="lz4",
+                                           headers={"event_type": "x"}, delivery_mode=2, message_id="m-2")
+    payload = pamqp.frame.marshal(header.ContentHeader(0, 9, properties), 1)[7:-1]
+    assert codec.read_properties(payload) == codec.Properties(9, "application/x-protobuf", {"event_type": "x"}, "m-2",
+                                                              "lz4")
+
+
 def test_properties_without_headers_or_message_id():
     payload = pamqp.frame.marshal(header.ContentHeader(0, 0, commands.Basic.Properties(delivery_mode=2)), 1)[7:-1]
     assert codec.read_properties(payload) == codec.Properties(0, "", None, "")

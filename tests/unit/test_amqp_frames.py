@@ -14,9 +14,10 @@ from runtime.broker._amqp_frames import publish_frames
 
 
 def pamqp_publish(channel: int, max_content: int, exchange: str, routing_key: str, body: bytes, message_id: str,
-                  content_type: str, headers: dict[str, object]) -> bytes:
+                  content_type: str, headers: dict[str, object], content_encoding: str = "") -> bytes:
     frames = [Basic.Publish(exchange=exchange, routing_key=routing_key, mandatory=True),
-              ContentHeader(0, len(body), Basic.Properties(content_type=content_type, headers=headers,
+              ContentHeader(0, len(body), Basic.Properties(content_type=content_type,
+                                                           content_encoding=content_encoding or None, headers=headers,
                                                            delivery_mode=2, message_id=message_id))]
     frames += [ContentBody(body[i:i + max_content]) for i in range(0, len(body), max_content)]
     return b"".join(pamqp.frame.marshal(frame, channel) for frame in frames)
@@ -30,8 +31,10 @@ def pamqp_publish(channel: int, max_content: int, exchange: str, routing_key: st
     (b"payload", {"x-death": [{"count": 3, "reason": "delivery_limit", "queue": "q",
                                "time": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)}], "n": 3}),
 ])
-def test_publish_frames_match_pamqp(body: bytes, headers: dict[str, object]) -> None:
-    args = (7, 131_072 - 8, "t.eventgen.web", "page_viewed", body, "a1b2c3", "application/x-protobuf", headers)
+@pytest.mark.parametrize("content_encoding", ["", "lz4"])
+def test_publish_frames_match_pamqp(body: bytes, headers: dict[str, object], content_encoding: str) -> None:
+    args = (7, 131_072 - 8, "t.eventgen.web", "page_viewed", body, "a1b2c3", "application/x-protobuf", headers,
+            content_encoding)
     assert publish_frames(*args) == pamqp_publish(*args)
 
 
