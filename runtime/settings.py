@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     clickhouse_url: str = ""
     # Prefixes every exchange and queue name: several deployments (or tests) on one broker.
     namespace: str = ""
-    # Message bodies on RabbitMQ as LZ4 frames (content-encoding lz4), a third of the bytes, or "none": as they are,
+    # Message bodies on RabbitMQ as LZ4 frames (content-encoding lz4), half the bytes, or "none": as they are,
     # for consumers that read the queues and cannot decompress. The sink reads either.
     broker_compression: Literal["lz4", "none"] = "lz4"
 
