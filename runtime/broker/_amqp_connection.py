@@ -241,19 +241,6 @@ class AmqpConnection(asyncio.Protocol):
     def forget(self, number: int) -> None:
         self._channels.pop(number, None)
 
-    def held(self, size: int) -> Callable[[], None]:
-        """Counts `size` bytes held until the returned function is called (once)."""
-        self.hold(size)
-        released = False
-
-        def release() -> None:
-            nonlocal released
-            if not released:
-                released = True
-                self.release(size)
-
-        return release
-
     def abort(self) -> None:
         if self._transport is not None:
             self._transport.abort()
@@ -337,9 +324,12 @@ class AmqpChannel:
     async def cancel(self, tag: str, timeout: float) -> None:
         await self.call(codec.method(self.number, *_CANCEL, codec.shortstr(tag) + b"\0"), _CANCEL_OK, timeout)
 
-    def held(self, size: int) -> Callable[[], None]:
-        """Counts a delivery's `size` bytes toward the connection's bound until the returned function is called."""
-        return self._connection.held(size)
+    def hold(self, size: int) -> None:
+        """Counts a delivery's `size` bytes toward the connection's bound, until `release`."""
+        self._connection.hold(size)
+
+    def release(self, size: int) -> None:
+        self._connection.release(size)
 
     def ack(self, delivery_tag: int) -> None:
         if self.closed:

@@ -65,7 +65,7 @@ class ConsumedDelivery(TrackedDelivery):
     """A message delivered to a consumer; its ack or reject goes out on the channel it came on. Its body counts
     toward the connection's bound on held bytes until then."""
 
-    __slots__ = ("_channel", "_tag", "_release")
+    __slots__ = ("_channel", "_tag", "_held")
 
     def __init__(self, channel: AmqpChannel, tag: int, redelivered: bool, routing_key: str, properties: Properties,
                  body: bytes, on_settled: Callable[[], None]) -> None:
@@ -76,10 +76,11 @@ class ConsumedDelivery(TrackedDelivery):
                          redelivered=redelivered,
                          delivery_count=count if isinstance(count, int) else 0, on_settled=on_settled)
         self._channel, self._tag = channel, tag
-        self._release = channel.held(len(self.body))
+        self._held = len(self.body)
+        channel.hold(self._held)
 
-    def _notify(self) -> None:
-        self._release()
+    def _notify(self) -> None:  # once: a second ack or reject is refused before it gets here
+        self._channel.release(self._held)
         super()._notify()
 
     async def _ack(self) -> None:
