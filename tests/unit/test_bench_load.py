@@ -9,6 +9,7 @@ from grpclib.server import Server
 from runtime.bench.baseline import BaselineService
 from runtime.bench.ingest import drive_load, grpc_event_types, sample_batches
 from runtime.bench.plot import per_second
+from runtime.bench.sink import _saturated_rate
 from runtime.generated import load_generated
 
 SCHEMA = load_generated()
@@ -73,3 +74,10 @@ async def test_open_loop_starts_calls_on_schedule_and_counts_latency_from_it(bas
     assert result.accepted == 200
     points = per_second([("open loop", 0.0, result)])
     assert [p["t"] for p in points] == [0.0] and points[0]["events_per_s"] == pytest.approx(200, rel=0.1)
+
+
+def test_the_sink_benchmark_counts_its_rate_from_a_tenth_to_nine_tenths_of_the_backlog_stored():
+    # 1,000 events: a slow start, 800 stored between 1 s and 3 s, then the last 100 after a flush interval.
+    stored = [(0.0, 0.0), (1.0, 100.0), (2.0, 500.0), (3.0, 900.0), (9.0, 900.0), (10.0, 1000.0)]
+    assert _saturated_rate(stored, 1000) == 400
+    assert _saturated_rate([(0.0, 0.0), (0.5, 1000.0)], 1000) == 2000  # all in one poll: interpolated
