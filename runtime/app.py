@@ -101,8 +101,9 @@ class App:
         self._status.set(False)
         self._watcher = asyncio.get_running_loop().create_task(self._watch_broker())
         if self.sinking:
-            self.store = Store(self.settings.clickhouse_url, threads=self.settings.store_threads,
-                               nice=self.settings.store_nice)
+            threads = self.settings.store_threads or (1 if self.ingesting else 2)
+            self.store = Store(self.settings.clickhouse_url, threads=threads, nice=self.settings.store_nice,
+                               spill_s=self.settings.store_spill_ms / 1000)
             await self.store.start()
             self._stack.push_async_callback(self.store.close)
             await self._migrate()
@@ -169,6 +170,7 @@ class App:
             if self.store is not None:
                 self.metrics.store_healthy.set(1 if self.store.healthy else 0)
                 self.metrics.store_reconnects.set(self.store.reconnects)
+                self.metrics.store_side_by_side.set(self.store.inserts_side_by_side)
             await asyncio.sleep(0.2)
 
     async def stop(self) -> None:

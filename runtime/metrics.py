@@ -123,6 +123,8 @@ class Metrics:
         self.circuit_open = Gauge("eventgen_circuit_open", "1 while the store circuit breaker is open", registry=r)
         self.store_healthy = Gauge("eventgen_store_healthy", "1 while the store's health probe passes", registry=r)
         self.store_reconnects = Gauge("eventgen_store_reconnects", "Store connections made", registry=r)
+        self.store_side_by_side = Gauge("eventgen_store_inserts_side_by_side", "Inserts started while another ran "
+                                        "(the sink behind, store_threads > 1), since start", registry=r)
 
     def render(self, names: Iterable[str] = ()) -> bytes:
         """The exposition text; with `names` (sample names, as Prometheus' `name[]` parameter gives them), only

@@ -102,11 +102,14 @@ class Settings(BaseSettings):
     # columns only Python makes, go through the generated transformer. Off: always the transformer.
     native_inserts: bool = True
     native_insert_min_rows: int = Field(500, ge=0)
-    # Inserts in flight at once: each store thread has a ClickHouse client of its own, and the protobuf inserts,
-    # decoded by ClickHouse, run side by side (the embedded engine too). The sink alone drains faster with 2-3;
-    # sharing two cores with ingest and RabbitMQ it goes slower (`bench e2e` on RabbitMQ: 24.4k-25.3k sustained
-    # events/s with 2, 27.7k-29.4k with 1), and embedded more so (32.7k acked with 2, 51.8k with 1).
-    store_threads: int = Field(1, gt=0)
+    # Inserts in flight at most: each store thread has a ClickHouse client of its own, and their inserts run side by
+    # side (the embedded engine's too). One runs at a time while the sink keeps up; another starts beside it only
+    # once the first in line has waited store_spill_ms for its turn and the machine has a third of a core idle (the
+    # sink behind, with CPU to spare: `eventgen bench sink` drains a backlog faster). Unset: 2 for `--role sink`,
+    # 1 for `--role all`, whose store threads share the interpreter with the requests (`bench e2e` embedded: slower
+    # with 2). 1: one at a time.
+    store_threads: int | None = Field(None, gt=0)
+    store_spill_ms: int = Field(100, ge=0)
     # How much lower the CPU priority (niceness) of the store's threads is than the process's, and with them that of
     # the embedded engine's own (its query and merge threads start from them): inserts can wait, the broker holds
     # what they have not taken, while a client waits on every Dispatch call. 0: the same priority.

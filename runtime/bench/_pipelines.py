@@ -12,7 +12,7 @@ from ..generated import GeneratedSchema
 from ..store.connect import open_client
 from ._resources import ProcessSampler, rabbitmq_pid
 from ._service import ServiceProcess
-from ._verify import CONSUMED, PUBLISHED, Ledger, queue_depths, scrape, stored_count, wait_until
+from ._verify import CONSUMED, PUBLISHED, SIDE_BY_SIDE, Ledger, queue_depths, scrape, stored_count, wait_until
 from .ingest import delete_namespace
 
 if TYPE_CHECKING:
@@ -117,6 +117,10 @@ class StartedPipeline:
             facts["method"] = "consumed >= published" + (" and queues empty" if self.rabbitmq else "")
             facts["drained"] = wait_until(drained, self.options.drain_timeout_s)
         self.sampler.sample()
+        try:  # how often the store ran a second insert beside the first, the sink behind with a core to spare
+            facts["inserts_side_by_side"] = int(scrape(sink.http_port, names=(SIDE_BY_SIDE,)).get(SIDE_BY_SIDE, 0.0))
+        except OSError:
+            pass
         facts.setdefault("exit_codes", {})["sink" if self.rabbitmq else "all"] = sink.stop()
         if self.rabbitmq:
             facts["left_in_queues"] = sum(asyncio.run(queue_depths(self.options.broker_url, queues)).values())

@@ -19,6 +19,7 @@ __all__ = ["Ledger", "StoredCheck", "check_stored", "queue_depths", "scrape", "s
 # The service's counters the drain waits on: AMQP messages published (confirmed) and consumed by sinks.
 PUBLISHED = "eventgen_publish_batch_events_count"
 CONSUMED = "eventgen_messages_consumed_total"
+SIDE_BY_SIDE = "eventgen_store_inserts_side_by_side"
 
 
 def _samples(http_port: int, host: str, names: Iterable[str]) -> Iterator[Any]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from ._gate import InsertGate
 from .connect import describe, embedded_folder, open_client
 from .errors import StoreError, classify
 from .protobuf_insert import ProtobufInsert
@@ -24,9 +25,11 @@ logging.getLogger("clickhouse_connect.driver.transform").setLevel(logging.CRITIC
 class Store:
     """ClickHouse through a few threads, each with a client of its own (clickhouse-connect clients are not shared
     between threads; the embedded engine takes several handles to its one folder and runs their queries side by
-    side), so inserts into different tables overlap."""
+    side), so inserts into different tables overlap once the sink falls behind (InsertGate: an insert that waited
+    `spill_s` for its turn starts beside the one running)."""
 
-    def __init__(self, url: str, *, probe_interval: float = 1.0, threads: int = 1, nice: int = 0) -> None:
+    def __init__(self, url: str, *, probe_interval: float = 1.0, threads: int = 1, nice: int = 0,
+                 spill_s: float = 0.0, min_spare_cores: float = 0.3) -> None:
         self.url = url
         self.where = describe(url)
         self._probe_interval = probe_interval
@@ -34,6 +37,7 @@ class Store:
         # (chDB is loaded, and its client opened, on a store thread), inherit it.
         self._executor = ThreadPoolExecutor(threads, thread_name_prefix="eventgen-store", initializer=_lower_priority,
                                             initargs=(nice,))
+        self._gate = InsertGate(threads, spill_s, min_spare=min_spare_cores)
         # Per thread: its client and its insert contexts (one per table and column list: the column types are read
         # once, not before every insert), of the current generation of clients.
         self._threads: dict[int, _ThreadClient] = {}
@@ -65,6 +69,16 @@ class Store:
 
     def _connected_client(self) -> Any:
         return self._thread_client().client
+
+    @property
+    def threads(self) -> int:
+        """Inserts in flight at most."""
+        return self._gate.threads
+
+    @property
+    def inserts_side_by_side(self) -> int:
+        """Inserts started while another ran (the sink behind)."""
+        return self._gate.side_by_side
 
     @property
     def insert_contexts(self) -> int:
@@ -115,7 +129,8 @@ class Store:
                 raise
 
         try:
-            await self._run(call)
+            async with self._gate:
+                await self._run(call)
         except Exception as exc:
             error = classify(exc)
             if error.retryable:
@@ -128,8 +143,9 @@ class Store:
         are broker messages' StampedEvents (transport.events_body). The same token makes a retry a no-op."""
         schemas = embedded_folder(self.url) / "format_schemas" if self.url.startswith("chdb:") else None
         try:
-            await self._run(lambda: insert.run(self._connected_client(), table, bodies, token, parameters,
-                                               schemas=schemas))
+            async with self._gate:
+                await self._run(lambda: insert.run(self._connected_client(), table, bodies, token, parameters,
+                                                   schemas=schemas))
         except Exception as exc:
             error = classify(exc)
             if error.code is not None:  # ClickHouse answered: it refuses this insert, not the connection

@@ -43,6 +43,7 @@ def test_bench_sink_drains_the_backlog_and_stores_every_acknowledged_event_once(
     assert line["acked"] == line["stored"] > line["backlog_events"]
     assert line["lost"] == 0 and line["duplicates"] == 0
     assert line["events_per_s"] > 0 and line["drain_inserts"] > 0
+    assert line["saturated_events_per_s"] > 0 and line["drain_inserts_side_by_side"] >= 0
     steady = line["steady"]
     assert steady["tables"] > 0 and steady["inserts_per_s_per_table_max"] > 0
     # Buffered tables flush once a second (the interval), not per message (about 20 a second here); over the

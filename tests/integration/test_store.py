@@ -3,6 +3,7 @@ freed once inserted, and still right after the table changes."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import threading
@@ -11,8 +12,11 @@ import weakref
 
 import pytest
 
+from runtime.app import App
+from runtime.settings import load_settings
 from runtime.store.errors import StoreError
 from runtime.store.store import Store
+from tests.integration.ingest_harness import SCHEMA
 from tests.integration.test_sink import clickhouse_url
 
 pytestmark = pytest.mark.clickhouse
@@ -126,3 +130,28 @@ async def test_the_store_threads_run_at_the_lower_priority_they_are_given(tmp_pa
             assert await store.with_client(niceness) == expected
         finally:
             await store.close()
+
+
+async def test_inserts_side_by_side_on_two_threads_store_every_row_once(store):
+    table = store.table  # type: ignore[attr-defined]
+    two = Store(store.url, probe_interval=60, threads=2, spill_s=0.0, min_spare_cores=0.0)
+    await two.start()
+    try:
+        batches = [([f"{n}-{i}" for i in range(200)], list(range(200))) for n in range(8)]
+        await asyncio.gather(*(two.insert(table, [ids, numbers], ("id", "n"), f"side-{n}")
+                               for n, (ids, numbers) in enumerate(batches)))
+        assert two.inserts_side_by_side >= 1
+        assert await two.query(f"SELECT count(), uniqExact(id) FROM {table}") == [(1600, 1600)]
+    finally:
+        await two.close()
+
+
+async def test_a_sink_runs_two_inserts_at_most_and_one_sharing_its_process_with_ingest_one(tmp_path):
+    for role, threads in (("all", 1), ("sink", 2)):
+        app = App(load_settings({"role": role, "broker_url": "memory://", "grpc_port": 0, "http_port": 0,
+                                 "clickhouse_url": clickhouse_url(tmp_path / role)}), schema=SCHEMA)
+        await app.start()
+        try:
+            assert app.store is not None and app.store.threads == threads, role
+        finally:
+            await app.stop()
