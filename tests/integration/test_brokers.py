@@ -34,6 +34,7 @@ from runtime.broker import (
     RabbitMQBroker,
     Topology,
 )
+from runtime.broker._rabbitmq_consumer import RabbitMQConsumer
 
 AMQP_URL = os.environ.get("EVENTGEN_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 DOCUMENT = json.loads((Path(__file__).resolve().parents[2] / "generated" / "topology.json").read_text())
@@ -434,6 +435,38 @@ class TestRabbitMQBroker:
         await eventually(lambda: received == ["m-1", "m-2"])
         reopened = await asyncio.to_thread(connections_named, f"eventgen-{topology.namespace}")
         assert len(reopened) == 1 and reopened != [closed]
+
+    async def test_the_consumers_of_every_queue_subscribe_side_by_side(
+            self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Each subscription takes some ten round trips: the consumers of a sink's thirty-odd queues subscribe
+        at once, not one after another, and each then delivers."""
+        subscribing, most, done = 0, 0, 0
+        subscribe = RabbitMQConsumer.ensure_subscribed
+
+        async def counted(consumer: RabbitMQConsumer, connection: Any) -> None:
+            nonlocal subscribing, most, done
+            subscribing += 1
+            most = max(most, subscribing)
+            try:
+                await subscribe(consumer, connection)
+            finally:
+                subscribing -= 1
+                done += 1
+
+        monkeypatch.setattr(RabbitMQConsumer, "ensure_subscribed", counted)
+        received: list[str] = []
+
+        async def handler(delivery: Delivery) -> None:
+            received.append(delivery.message_id)
+            await delivery.ack()
+
+        queues = [spec["name"] for spec in topology.queues]
+        for queue in queues:
+            await rabbitmq.consume(queue, 10, handler)
+        await eventually(lambda: done >= len(queues))
+        assert most == len(queues) > 10
+        await rabbitmq.publish(route.message(1), timeout=WAIT)
+        await eventually(lambda: received == ["m-1"])
 
     async def test_consuming_resumes_after_the_server_closes_the_consumers_connection(
             self, rabbitmq: RabbitMQBroker, topology: Topology, route: Route) -> None:
