@@ -115,7 +115,6 @@ class InsertGate:
         self._admit()
 
     def _admit(self) -> None:
-        self._timer = None
         loop = asyncio.get_running_loop()
         while self._waiting and self._may_start(self._waiting[0][0], loop.time()):
             _, future = self._waiting.popleft()
@@ -130,5 +129,7 @@ class InsertGate:
             self._timer.cancel()
             self._timer = None
         if self._waiting and 0 < self._running < self._threads:
-            # Not before the next reading of the idle CPU: the first in line may have waited long enough already.
-            self._timer = loop.call_at(max(self._waiting[0][0] + self._spill, loop.time() + _RECHECK_S), self._admit)
+            when = self._waiting[0][0] + self._spill
+            if when <= loop.time():  # it has waited long enough, but no core was idle: look again in a while
+                when = loop.time() + _RECHECK_S
+            self._timer = loop.call_at(when, self._admit)
