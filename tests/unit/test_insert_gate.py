@@ -27,6 +27,15 @@ async def hold(gate: InsertGate, log: list[str], name: str, release: asyncio.Eve
         await release.wait()
 
 
+async def one_running(gate: InsertGate) -> tuple[list[str], asyncio.Event, asyncio.Task[None]]:
+    """An insert ("first") holding the gate until the event returned is set; the log of those that started."""
+    log: list[str] = []
+    release = asyncio.Event()
+    first = asyncio.create_task(hold(gate, log, "first", release))
+    await until(lambda: log == ["first"])
+    return log, release, first
+
+
 async def until(condition, timeout: float = 2.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
@@ -36,10 +45,7 @@ async def until(condition, timeout: float = 2.0) -> None:
 
 async def test_one_insert_at_a_time_until_the_first_in_line_has_waited_its_time():
     gate = InsertGate(2, spill_s=0.3, spare_cores=Spare(2.0))
-    log: list[str] = []
-    release = asyncio.Event()
-    first = asyncio.create_task(hold(gate, log, "first", release))
-    await until(lambda: log == ["first"])
+    log, release, first = await one_running(gate)
     second = asyncio.create_task(hold(gate, log, "second", release))
     await asyncio.sleep(0.1)
     assert log == ["first"] and gate.waiting == 1  # not yet: it has waited 0.1 s of 0.3
@@ -53,11 +59,8 @@ async def test_one_insert_at_a_time_until_the_first_in_line_has_waited_its_time(
 async def test_no_second_insert_while_the_machine_has_no_core_to_spare():
     spare = Spare(0.1)
     gate = InsertGate(2, spill_s=0.0, spare_cores=spare)
-    log: list[str] = []
-    release = asyncio.Event()
-    tasks = [asyncio.create_task(hold(gate, log, "first", release))]
-    await until(lambda: log == ["first"])
-    tasks.append(asyncio.create_task(hold(gate, log, "second", release)))
+    log, release, first = await one_running(gate)
+    tasks = [first, asyncio.create_task(hold(gate, log, "second", release))]
     await asyncio.sleep(0.4)  # past a recheck or two
     assert log == ["first"] and gate.side_by_side == 0
     spare.cores = 1.0  # a core goes idle: the next recheck lets the second start
@@ -90,10 +93,7 @@ async def test_inserts_start_in_the_order_they_came_and_at_most_threads_at_once(
 
 async def test_a_cancelled_waiter_gives_its_turn_on():
     gate = InsertGate(1, spill_s=0.0, spare_cores=Spare(2.0))
-    log: list[str] = []
-    release = asyncio.Event()
-    first = asyncio.create_task(hold(gate, log, "first", release))
-    await until(lambda: log == ["first"])
+    log, release, first = await one_running(gate)
     cancelled = asyncio.create_task(hold(gate, log, "cancelled", release))
     third = asyncio.create_task(hold(gate, log, "third", release))
     await until(lambda: gate.waiting == 2)
