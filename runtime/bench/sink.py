@@ -67,8 +67,9 @@ def _fill(schema: GeneratedSchema, port: int, batches: list[Any], clients: int, 
 
 def _saturated_rate(stored: list[tuple[float, float]], backlog: int) -> int:
     """Events stored per second from 10% to 90% of the backlog stored: the sink's rate while it has a backlog to
-    take, without its start (consumers subscribing one queue after another) and its end (the last rows of each queue
-    wait in its buffer for the queue's flush interval, up to 10 s for a low-volume one: latency, not throughput)."""
+    take, without its start (consumers subscribing, the first windows of messages arriving) and its end (the last rows
+    of each queue wait in its buffer for the queue's flush interval, up to 10 s for a low-volume one: latency, not
+    throughput)."""
     def when(rows: float) -> float:
         for (t0, r0), (t1, r1) in zip(stored, stored[1:], strict=False):
             if r0 < rows <= r1:
